@@ -1,0 +1,1 @@
+"""Qt translation sources (.ts), compiled catalogues (.qm) and the export glossary."""

@@ -1,0 +1,1 @@
+"""Bundled resources: demo questionnaires and icons (package data of ``surveydesk.resources``)."""

@@ -1,0 +1,8 @@
+"""SurveyDesk: run and analyse municipal citizen surveys."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("surveydesk")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0+source"

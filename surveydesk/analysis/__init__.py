@@ -1,0 +1,1 @@
+"""Crosstabs, significance tests, weighting, targets and benchmarks (see issue 4)."""

@@ -1,0 +1,1 @@
+"""Questionnaire model, XLSForm reading, expressions and validation. Pure Python: no Qt, no SQL."""

@@ -1,0 +1,1 @@
+"""Excel report writer (see issue 8)."""

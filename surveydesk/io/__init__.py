@@ -1,0 +1,1 @@
+"""Importers and exporters of respondent data (CSV, XLSX, SPSS .sav)."""

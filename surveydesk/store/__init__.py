@@ -1,0 +1,1 @@
+"""The SurveyDesk project file (SQLite). The only package that contains SQL."""

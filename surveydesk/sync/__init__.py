@@ -1,0 +1,1 @@
+"""Device snapshot files and merging (see issue 6)."""
