@@ -1,0 +1,194 @@
+"""Answer values: reading what a person or a file wrote, checking it, storing it as text.
+
+One answer has three forms:
+
+- *raw*: what was typed or what a data file holds (``"Meget tilfreds"``, ``"12,5"``);
+- *value*: the typed Python value the evaluator and the analysis use (``str`` choice name for
+  select_one, ``tuple`` of choice names for select_multiple, ``int``, ``float``,
+  ``datetime.date``, ``str``);
+- *stored*: the canonical text kept in the project file (``"a b"`` for select_multiple,
+  ``"12.5"``, ``"2024-09-12"``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping
+
+from surveydesk.core.errors import SurveyDeskError
+from surveydesk.core.expressions import to_boolean
+from surveydesk.core.questionnaire import Question, QuestionType, pick_text
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S",
+                 "%Y-%m-%dT%H:%M:%S")
+_INTEGER = re.compile(r"^[+-]?\d+$")
+
+
+class AnswerError(SurveyDeskError):
+    """A value that is not a valid answer to a question; the message says what is expected."""
+
+
+def _choice_lookup(question: Question) -> dict[str, str]:
+    """Every accepted spelling (name, casefolded name, label in any language) -> choice name."""
+    assert question.choice_list is not None
+    lookup: dict[str, str] = {}
+    for choice in question.choice_list.choices:
+        for label in choice.labels.values():
+            lookup.setdefault(label.strip().casefold(), choice.name)
+    for choice in question.choice_list.choices:
+        lookup[choice.name.casefold()] = choice.name
+    for choice in question.choice_list.choices:
+        lookup[choice.name] = choice.name
+    return lookup
+
+
+def _number(text: str) -> float:
+    """A number written with a decimal point or a Danish decimal comma."""
+    cleaned = text.strip().replace("\u2212", "-").replace(" ", "")
+    if "," in cleaned:
+        if "." in cleaned:
+            raise ValueError(text)
+        cleaned = cleaned.replace(",", ".")
+    value = float(cleaned)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
+class AnswerReader:
+    """Turns raw text into values for one question; caches choice spellings.
+
+    Built once per question and used for every cell of a column, so a 100,000-row import
+    does the label matching work once.
+    """
+
+    def __init__(self, question: Question):
+        self.question = question
+        self._lookup = _choice_lookup(question) if question.type.is_select else {}
+
+    def read(self, raw: str) -> object:
+        """The value of ``raw``; raises :class:`AnswerError` if it is not a valid answer."""
+        kind = self.question.type
+        text = raw.strip()
+        if kind is QuestionType.SELECT_ONE:
+            return self._choice(text)
+        if kind is QuestionType.SELECT_MULTIPLE:
+            return self._choices(text)
+        if kind is QuestionType.INTEGER:
+            try:
+                value = _number(text)
+            except ValueError:
+                raise AnswerError("expected a whole number") from None
+            if not value.is_integer() or abs(value) > 2**53:
+                raise AnswerError("expected a whole number")
+            return int(value)
+        if kind is QuestionType.DECIMAL:
+            try:
+                return _number(text)
+            except ValueError:
+                raise AnswerError("expected a number (e.g. 12.5 or 12,5)") from None
+        if kind is QuestionType.DATE:
+            return _date(text)
+        if kind is QuestionType.NOTE:
+            raise AnswerError("a note holds no answer")
+        return raw
+
+    def _choice(self, text: str) -> str:
+        name = self._lookup.get(text) or self._lookup.get(text.casefold())
+        if name is None:
+            raise AnswerError(f"not a choice of list '{self._list_name}' "
+                              f"(expected one of: {self._names})")
+        return name
+
+    def _choices(self, text: str) -> tuple[str, ...]:
+        whole = self._lookup.get(text) or self._lookup.get(text.casefold())
+        tokens = [whole] if whole else text.split()
+        chosen = set()
+        for token in tokens:
+            name = self._lookup.get(token) or self._lookup.get(token.casefold())
+            if name is None:
+                raise AnswerError(f"'{token}' is not a choice of list '{self._list_name}' "
+                                  f"(expected names separated by spaces from: {self._names})")
+            chosen.add(name)
+        assert self.question.choice_list is not None
+        return tuple(n for n in self.question.choice_list.names if n in chosen)
+
+    @property
+    def _list_name(self) -> str:
+        assert self.question.choice_list is not None
+        return self.question.choice_list.name
+
+    @property
+    def _names(self) -> str:
+        assert self.question.choice_list is not None
+        names = self.question.choice_list.names
+        shown = ", ".join(names[:12])
+        return shown + (", ..." if len(names) > 12 else "")
+
+
+def _date(text: str) -> dt.date:
+    for pattern in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise AnswerError("expected a date as YYYY-MM-DD (or DD-MM-YYYY)")
+
+
+def read_answer(question: Question, raw: str) -> object:
+    """Convenience for one value: ``AnswerReader(question).read(raw)``."""
+    return AnswerReader(question).read(raw)
+
+
+def to_stored(question: Question, value: object) -> str:
+    """The canonical text kept in the project file for ``value``."""
+    if isinstance(value, tuple | list):
+        return " ".join(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(int(value)) if value.is_integer() and abs(value) < 2**53 else repr(value)
+    return str(value)
+
+
+def from_stored(question: Question, text: str) -> object:
+    """The value of stored ``text`` (the inverse of :func:`to_stored`)."""
+    kind = question.type
+    if kind is QuestionType.SELECT_MULTIPLE:
+        return tuple(text.split())
+    if kind is QuestionType.INTEGER:
+        return int(text) if _INTEGER.match(text) else float(text)
+    if kind is QuestionType.DECIMAL:
+        return float(text)
+    if kind is QuestionType.DATE:
+        return dt.date.fromisoformat(text)
+    return text
+
+
+def constraint_message(question: Question, language: str | None, fallback=()) -> str:
+    text = pick_text(question.constraint_messages, language, fallback)
+    return text or f"the answer does not meet the constraint {question.constraint.source}"
+
+
+def violates_constraint(question: Question, value: object,
+                        answers: Mapping[str, object]) -> bool:
+    """Whether ``value`` breaks the question's ``constraint`` given the other ``answers``."""
+    if question.constraint is None:
+        return False
+    return not to_boolean(question.constraint.evaluate(answers, value))
+
+
+def answers_hash(stored: Mapping[str, str], status: str) -> str:
+    """A content hash of an interview's stored answers and status.
+
+    Two copies of an interview with the same hash hold the same data; sync and re-import
+    use it to tell "already here" from "changed".
+    """
+    import hashlib
+
+    digest = hashlib.sha256(status.encode())
+    for name in sorted(stored):
+        digest.update(b"\x1f" + name.encode() + b"\x1e" + stored[name].encode())
+    return digest.hexdigest()

@@ -1,0 +1,410 @@
+"""Read an XLSForm workbook into a :class:`~surveydesk.core.questionnaire.Questionnaire`.
+
+We read the workbook with openpyxl ourselves rather than through pyxform's JSON so that
+every problem can name its sheet, spreadsheet row and column: that is what a form author
+needs to fix a form. The spelling variants real forms use are accepted: ``list name`` for
+``list_name``, ``begin group``/``begin_group``, ``select one X``/``select_one X``/
+``select one from X``, ``label:English`` as well as ``label::English (en)``.
+
+All problems are collected and raised together as one :class:`FormError`, so an author
+fixes a broken form in one round. A language column with gaps is a warning, not an error:
+the label falls back to the default language.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from surveydesk.core.errors import ExpressionError, FormError, Problem
+from surveydesk.core.expressions import Expression, parse
+from surveydesk.core.questionnaire import (
+    Choice,
+    ChoiceList,
+    Group,
+    Language,
+    Question,
+    QuestionType,
+    Questionnaire,
+)
+
+TRANSLATABLE = ("label", "hint", "constraint_message", "required_message")
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
+_LANG = re.compile(r"^(?P<name>.*?)\s*\((?P<code>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)\)\s*$")
+_KNOWN_LANGUAGE_CODES = {"english": "en", "dansk": "da", "danish": "da", "default": "default"}
+_TRUE = {"yes", "true", "true()", "1", "y", "ja"}
+_MAX_ROWS = 20_000  # far beyond any real form; protects against a sheet filled to row 1M
+
+
+@dataclass
+class _Sheet:
+    name: str
+    header: dict[str, str]  # normalised column key -> header text as written
+    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+
+
+def _normalise_header(text: str) -> str:
+    """``Label::Dansk (da)`` -> ``label::da``; ``list name`` -> ``list_name``."""
+    text = text.strip()
+    if ":" in text:
+        base, _, language = text.replace("::", ":").partition(":")
+        base = base.strip().lower().replace(" ", "_")
+        return f"{base}::{_language_code(language.strip())[0]}"
+    return text.lower().replace(" ", "_")
+
+
+def _language_code(text: str) -> tuple[str, str]:
+    """``Dansk (da)`` -> ``("da", "Dansk")``; ``English`` -> ``("en", "English")``."""
+    match = _LANG.match(text)
+    if match:
+        return match["code"].lower(), match["name"] or match["code"]
+    return _KNOWN_LANGUAGE_CODES.get(text.lower(), text.lower()), text
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _open_workbook(source: Path | bytes, display: str):
+    from openpyxl import load_workbook  # heavy import, only when a form is read
+
+    try:
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    except FileNotFoundError:
+        raise FormError(f"{display}: the file does not exist.", []) from None
+    except OSError as error:
+        raise FormError(f"{display}: the file cannot be read ({error.strerror}).", []) from None
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
+        raise FormError(
+            f"{display}: this is not an Excel .xlsx workbook that can be read as an XLSForm "
+            f"({type(error).__name__}). Save the form as .xlsx and try again.",
+            [],
+        ) from None
+
+
+def _read_sheet(workbook, wanted: str, display: str, problems: list[Problem]) -> _Sheet | None:
+    names = {name.strip().lower(): name for name in workbook.sheetnames}
+    if wanted not in names:
+        return None
+    worksheet = workbook[names[wanted]]
+    rows: Iterator[tuple] = worksheet.iter_rows(values_only=True)
+    header: dict[str, str] = {}
+    positions: list[str | None] = []
+    for raw in rows:
+        positions = []
+        for cell in raw:
+            text = _cell_text(cell)
+            key = _normalise_header(text) if text else None
+            if key is not None and key in header:
+                problems.append(
+                    Problem("the column appears twice", display, wanted, 1, text)
+                )
+            if key is not None:
+                header[key] = text
+            positions.append(key)
+        break
+    sheet = _Sheet(wanted, header)
+    for number, raw in enumerate(rows, start=2):
+        if number - 1 > _MAX_ROWS:
+            problems.append(
+                Problem(f"the sheet has more than {_MAX_ROWS:,} rows", display, wanted, number)
+            )
+            break
+        values = {
+            key: _cell_text(cell)
+            for key, cell in zip(positions, raw, strict=False)
+            if key is not None and cell is not None
+        }
+        if any(values.values()):
+            sheet.rows.append((number, values))
+    return sheet
+
+
+def _translations(row: dict[str, str], column: str, codes: tuple[str, ...]) -> dict[str, str]:
+    texts = {code: row.get(f"{column}::{code}", "") for code in codes}
+    plain = row.get(column, "")
+    if plain:
+        # An untranslated column holds the default language's text.
+        texts["default"] = plain
+    return {code: text for code, text in texts.items() if text}
+
+
+def _split_type(text: str) -> tuple[str, str]:
+    """``select one from yesno`` -> ``("select_one", "yesno")``."""
+    words = text.split()
+    if not words:
+        return "", ""
+    lowered = [w.lower() for w in words]
+    for kind in ("select_one", "select_multiple"):
+        spaced = kind.split("_")
+        if lowered[0] == kind:
+            rest = words[1:]
+        elif lowered[:2] == spaced:
+            rest = words[2:]
+        else:
+            continue
+        if rest and rest[0].lower() == "from":
+            rest = rest[1:]
+        return kind, " ".join(rest)
+    return "_".join(lowered), ""
+
+
+class _FormReader:
+    """One pass over a workbook; collects problems instead of stopping at the first."""
+
+    def __init__(self, display: str):
+        self.display = display
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def problem(self, message: str, sheet: str, row: int | None, column: str = "", value=None):
+        self.problems.append(Problem(message, self.display, sheet, row, column, value))
+
+    def read(self, source: Path | bytes) -> Questionnaire:
+        workbook = _open_workbook(source, self.display)
+        try:
+            survey = _read_sheet(workbook, "survey", self.display, self.problems)
+            choices = _read_sheet(workbook, "choices", self.display, self.problems)
+            settings = _read_sheet(workbook, "settings", self.display, self.problems)
+        finally:
+            workbook.close()
+        if survey is None:
+            raise FormError(
+                f"{self.display}: the workbook has no 'survey' sheet, so it is not an XLSForm.",
+                [],
+            )
+        for required in ("type", "name"):
+            if required not in survey.header:
+                self.problem(f"the '{required}' column is missing", "survey", 1, required)
+        if self.problems:
+            self._raise()
+        languages, default = self._languages(survey, choices, settings)
+        codes = tuple(language.code for language in languages)
+        choice_lists = self._choice_lists(choices, codes) if choices else {}
+        questions, groups = self._survey(survey, codes, choice_lists)
+        self._check_language_gaps(survey, choices, codes)
+        setting = settings.rows[0][1] if settings and settings.rows else {}
+        form_id = setting.get("form_id", "") or Path(self.display).stem
+        if self.problems:
+            self._raise()
+        return Questionnaire(
+            form_id=form_id,
+            title=setting.get("form_title", "") or form_id,
+            version=setting.get("version", "") or "1",
+            default_language=default,
+            languages=languages,
+            questions=tuple(questions),
+            groups=tuple(groups),
+            choice_lists=MappingProxyType(choice_lists),
+            warnings=tuple(self.warnings),
+        )
+
+    def _raise(self) -> None:
+        count = len(self.problems)
+        raise FormError(
+            f"{self.display} cannot be used as a questionnaire: "
+            f"{count} problem{'s' if count != 1 else ''} to fix.",
+            self.problems,
+        )
+
+    def _languages(self, survey, choices, settings) -> tuple[tuple[Language, ...], str]:
+        found: dict[str, Language] = {}
+        for sheet in (survey, choices):
+            for key, text in (sheet.header.items() if sheet else ()):
+                base, _, code = key.partition("::")
+                if code and base in TRANSLATABLE and code not in found:
+                    written = re.split(r"::?", text, maxsplit=1)[1].strip()
+                    found[code] = Language(code, _language_code(written)[1])
+        setting = settings.rows[0][1] if settings and settings.rows else {}
+        default = _language_code(setting.get("default_language", "") or "-")[0]
+        if not found:
+            found["default"] = Language("default", "Default")
+        if default not in found:
+            default = next(iter(found))
+        return tuple(found.values()), default
+
+    def _choice_lists(self, sheet, codes) -> dict[str, ChoiceList]:
+        for required in ("list_name", "name"):
+            if required not in sheet.header:
+                self.problem(f"the '{required}' column is missing", "choices", 1, required)
+                return {}
+        collected: dict[str, list[Choice]] = {}
+        seen: dict[tuple[str, str], int] = {}
+        for number, row in sheet.rows:
+            list_name, name = row.get("list_name", ""), row.get("name", "")
+            if not list_name:
+                self.problem("the choice has no list_name", "choices", number, "list_name")
+                continue
+            if not name:
+                self.problem("the choice has no name", "choices", number, "name")
+                continue
+            if (list_name, name) in seen:
+                self.problem(
+                    f"choice '{name}' appears twice in list '{list_name}' "
+                    f"(first in row {seen[list_name, name]})",
+                    "choices", number, "name",
+                )
+                continue
+            seen[list_name, name] = number
+            score = None
+            if row.get("score", ""):
+                try:
+                    score = float(row["score"].replace(",", "."))
+                except ValueError:
+                    self.problem(
+                        f"the score of choice '{name}' in list '{list_name}' is not a number",
+                        "choices", number, "score", row["score"],
+                    )
+            labels = _translations(row, "label", codes)
+            collected.setdefault(list_name, []).append(
+                Choice(name, MappingProxyType(labels), score)
+            )
+        return {name: ChoiceList(name, tuple(items)) for name, items in collected.items()}
+
+    def _expression(self, row: dict[str, str], column: str, number: int) -> Expression | None:
+        text = row.get(column, "")
+        if not text:
+            return None
+        try:
+            return parse(text)
+        except ExpressionError as error:
+            self.problem(str(error), "survey", number, column)
+            return None
+
+    def _survey(self, sheet, codes, choice_lists):
+        questions: list[Question] = []
+        groups: list[Group] = []
+        open_groups: list[tuple[str, int]] = []
+        names: dict[str, int] = {}
+        expressions: list[tuple[int, str, Expression]] = []
+        for number, row in sheet.rows:
+            kind, list_name = _split_type(row.get("type", ""))
+            name = row.get("name", "")
+            if kind == "end_group":
+                if not open_groups:
+                    self.problem("end_group without a matching begin_group", "survey",
+                                 number, "type")
+                else:
+                    open_groups.pop()
+                continue
+            if not kind:
+                self.problem("the row has no type", "survey", number, "type")
+                continue
+            if not name:
+                self.problem("the row has no name", "survey", number, "name")
+                continue
+            if not _NAME.match(name):
+                self.problem("the name must start with a letter or _ and hold only letters, "
+                             "digits, _, - and .", "survey", number, "name", name)
+            if name in names:
+                self.problem(f"the name '{name}' is already used in row {names[name]}",
+                             "survey", number, "name")
+                continue
+            names[name] = number
+            parsed = {col: self._expression(row, col, number)
+                      for col in ("relevant", "constraint", "calculation")}
+            expressions += [(number, col, e) for col, e in parsed.items() if e is not None]
+            if kind == "begin_group":
+                groups.append(Group(
+                    name, MappingProxyType(_translations(row, "label", codes)),
+                    parsed["relevant"], open_groups[-1][0] if open_groups else None, number,
+                ))
+                open_groups.append((name, number))
+                continue
+            question = self._question(row, number, kind, list_name, name, codes, choice_lists,
+                                      parsed, tuple(g for g, _ in open_groups))
+            if question is not None:
+                questions.append(question)
+        for name, number in open_groups:
+            self.problem(f"begin_group '{name}' has no matching end_group", "survey", number,
+                         "type")
+        for number, column, expression in expressions:
+            for ref in sorted(expression.references - names.keys()):
+                self.problem(f"${{{ref}}} refers to a question that does not exist",
+                             "survey", number, column)
+        return questions, groups
+
+    def _question(self, row, number, kind, list_name, name, codes, choice_lists, parsed,
+                  group_path) -> Question | None:
+        try:
+            qtype = QuestionType(kind)
+        except ValueError:
+            known = ", ".join(t.value for t in QuestionType)
+            self.problem(f"unknown question type '{row.get('type')}' (known: {known}, "
+                         "begin_group, end_group)", "survey", number, "type")
+            return None
+        choice_list = None
+        if qtype.is_select:
+            if not list_name:
+                self.problem(f"{kind} needs a choice list name, e.g. '{kind} yesno'",
+                             "survey", number, "type")
+            elif list_name not in choice_lists:
+                self.problem(f"the choice list '{list_name}' is not on the choices sheet",
+                             "survey", number, "type")
+            else:
+                choice_list = choice_lists[list_name]
+        if qtype is QuestionType.CALCULATE and parsed["calculation"] is None and not row.get(
+            "calculation"
+        ):
+            self.problem("a calculate row needs a calculation", "survey", number, "calculation")
+        return Question(
+            name=name,
+            type=qtype,
+            labels=MappingProxyType(_translations(row, "label", codes)),
+            hints=MappingProxyType(_translations(row, "hint", codes)),
+            choice_list=choice_list,
+            required=row.get("required", "").strip().lower() in _TRUE,
+            required_messages=MappingProxyType(_translations(row, "required_message", codes)),
+            relevant=parsed["relevant"],
+            constraint=parsed["constraint"],
+            constraint_messages=MappingProxyType(
+                _translations(row, "constraint_message", codes)
+            ),
+            calculation=parsed["calculation"],
+            appearance=row.get("appearance", ""),
+            groups=group_path,
+            row=number,
+        )
+
+    def _check_language_gaps(self, survey, choices, codes) -> None:
+        """Warn where a translated column is filled for some rows of a language, not others."""
+        if len(codes) < 2:
+            return
+        for sheet in (survey, choices):
+            if sheet is None:
+                continue
+            for column in TRANSLATABLE:
+                present = [c for c in codes if f"{column}::{c}" in sheet.header]
+                for number, row in sheet.rows:
+                    if row.get("type", "").lower().replace(" ", "_") == "end_group":
+                        continue
+                    filled = [c for c in present if row.get(f"{column}::{c}")]
+                    for code in present:
+                        if filled and code not in filled:
+                            self.warnings.append(Problem(
+                                f"no {code} text; the {filled[0]} text is used instead",
+                                self.display, sheet.name, number,
+                                sheet.header[f"{column}::{code}"],
+                            ))
+
+
+def read_xlsform(source: Path | str | bytes, display_name: str | None = None) -> Questionnaire:
+    """Read an XLSForm workbook (a path or the file's bytes) into a ``Questionnaire``.
+
+    Raises :class:`FormError` listing every problem with its sheet, row and column.
+    """
+    if isinstance(source, str):
+        source = Path(source)
+    display = display_name or (source.name if isinstance(source, Path) else "form.xlsx")
+    return _FormReader(display).read(source)

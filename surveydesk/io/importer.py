@@ -1,0 +1,296 @@
+"""Import respondent data into a wave: check every cell, then write all or nothing.
+
+Each cell is checked against the questionnaire (type, choice list, constraint). Any problem
+rejects the whole file with every problem listed by row, column and value; the project is
+left unchanged. Checking works per distinct value of a column, so a 100,000-row column of a
+handful of answer codes is checked a handful of times.
+
+Re-importing is safe: the same file into the same wave adds nothing; a ``respondent_id``
+already in the wave with the same content is skipped, with different content it is an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from surveydesk.core.answers import (
+    AnswerError,
+    AnswerReader,
+    answers_hash,
+    constraint_message,
+    to_stored,
+    violates_constraint,
+)
+from surveydesk.core.errors import DataImportError, Problem, UsageError
+from surveydesk.core.questionnaire import Question, Questionnaire
+from surveydesk.io.tables import RawTable, read_table
+from surveydesk.store.project import MODES, STATUSES, NewInterview, Project
+
+RESPONDENT_ID = "respondent_id"
+MODE = "mode"
+STATUS = "status"
+META_COLUMNS = (RESPONDENT_ID, MODE, STATUS)
+_MODE_ALIASES = {
+    "web": "web", "online": "web", "internet": "web", "elektronisk": "web",
+    "in_person": "in_person", "in person": "in_person", "personal": "in_person",
+    "personligt": "in_person", "fysisk": "in_person", "face to face": "in_person",
+    "phone": "phone", "telephone": "phone", "telefon": "phone", "telefonisk": "phone",
+}
+_INTERVIEW_NAMESPACE = uuid.UUID("5d0c9e3a-8f1e-4c8a-9a57-6b1f0d2a4e11")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did."""
+
+    file_name: str
+    wave: str
+    rows: int
+    added: int
+    unchanged: int
+    already_imported_at: str | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+    def summary(self) -> str:
+        if self.already_imported_at:
+            return (f"{self.file_name} was already imported into wave '{self.wave}' on "
+                    f"{self.already_imported_at}; nothing was added.")
+        text = f"Imported {self.added} interviews from {self.file_name} into wave '{self.wave}'."
+        if self.unchanged:
+            text += (f" {self.unchanged} respondents were already in the wave with the same "
+                     "answers and were skipped.")
+        return text
+
+
+def interview_uuid(form_id: str, wave: str, respondent_id: str | None) -> str:
+    """A stable UUID for an identified respondent, a random one otherwise."""
+    if respondent_id:
+        return str(uuid.uuid5(_INTERVIEW_NAMESPACE, f"{form_id}\x1f{wave}\x1f{respondent_id}"))
+    return str(uuid.uuid4())
+
+
+def _mode(text: str) -> str | None:
+    return _MODE_ALIASES.get(text.strip().lower().replace("-", " ").replace("_", " ")) or (
+        _MODE_ALIASES.get(text.strip().lower()))
+
+
+class _Checker:
+    """Checks a RawTable against a questionnaire and collects problems."""
+
+    def __init__(self, table: RawTable, questionnaire: Questionnaire, default_mode: str):
+        self.table = table
+        self.questionnaire = questionnaire
+        self.default_mode = default_mode
+        self.problems: list[Problem] = []
+
+    def problem(self, message: str, row: int | None = None, column: str = "", value=None):
+        self.problems.append(Problem(message, self.table.file_name, "", row, column, value))
+
+    def columns(self) -> dict[str, int]:
+        """Header name -> position, after checking the header."""
+        positions: dict[str, int] = {}
+        for position, name in enumerate(self.table.header):
+            if not name:
+                if self.table.cells[position].astype(bool).any():
+                    self.problem("the column has values but no name in the header", 1,
+                                 f"#{position + 1}")
+                continue
+            if name in positions:
+                self.problem("the column appears twice in the header", 1, name)
+                continue
+            if name not in META_COLUMNS:
+                if name not in self.questionnaire:
+                    self.problem("no question of that name in the questionnaire", 1, name)
+                    continue
+                if not self.questionnaire.question(name).type.holds_answer:
+                    if self.table.cells[position].astype(bool).any():
+                        self.problem("this question is a note and holds no answers", 1, name)
+                    continue
+            positions[name] = position
+        if not any(name not in META_COLUMNS for name in positions):
+            self.problem("none of the columns is a question of the questionnaire; "
+                         "the header must hold question names", 1)
+        return positions
+
+    def values(self, question: Question, raw: pd.Series) -> pd.Series:
+        """Typed values for one column (None where empty); problems for bad cells."""
+        reader = self._reader(question)
+        stripped = raw.str.strip()
+        parsed: dict[str, object] = {}
+        for text in stripped.unique():
+            if text == "":
+                parsed[text] = None
+                continue
+            try:
+                parsed[text] = reader.read(text)
+            except AnswerError as error:
+                parsed[text] = error
+        values = stripped.map(parsed)
+        for index in values.index[values.map(lambda v: isinstance(v, AnswerError))]:
+            self.problem(str(values[index]), int(index) + 2, question.name, raw[index])
+        return values.where(~values.map(lambda v: isinstance(v, AnswerError)), None)
+
+    def _reader(self, question: Question) -> AnswerReader:
+        reader = AnswerReader(question)
+        labels = (self.table.value_labels or {}).get(question.name)
+        if not labels:
+            return reader
+        # SPSS codes come back through their value labels, which name choices.
+        base = reader.read
+
+        class _Labelled(AnswerReader):
+            def read(self, raw: str) -> object:
+                return base(labels.get(raw, raw))
+
+        return _Labelled(question)
+
+    def check_constraints(self, typed: dict[str, pd.Series], raw: pd.DataFrame,
+                          positions: dict[str, int]) -> None:
+        for name, values in typed.items():
+            question = self.questionnaire.question(name)
+            if question.constraint is None:
+                continue
+            expression = question.constraint
+            answered = values[~values.map(_missing)]
+            if not expression.references:
+                verdicts = {}
+                for value in answered.map(_hashable).unique():
+                    verdicts[value] = violates_constraint(question, value, {})
+                bad = answered.index[answered.map(lambda v: verdicts[_hashable(v)])]
+            else:
+                refs = [r for r in expression.references if r in typed]
+                bad = [i for i in answered.index
+                       if violates_constraint(question, answered[i],
+                                              {r: _present(typed[r][i]) for r in refs})]
+            message = constraint_message(question, self.questionnaire.default_language,
+                                         self.questionnaire.fallback)
+            for index in bad:
+                self.problem(f"constraint not met: {message}", int(index) + 2, name,
+                             raw.at[index, positions[name]])
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def _present(value: object) -> object:
+    return None if _missing(value) else value
+
+
+def _hashable(value: object) -> object:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _meta_column(checker: _Checker, positions: dict[str, int], name: str, default: str,
+                 convert: Callable[[str], str | None], allowed: tuple[str, ...]) -> pd.Series:
+    cells = checker.table.cells
+    if name not in positions:
+        return pd.Series(default, index=cells.index, dtype=object)
+    raw = cells[positions[name]].str.strip()
+    converted = raw.map(lambda text: default if text == "" else convert(text))
+    for index in converted.index[converted.isna()]:
+        checker.problem(f"expected one of: {', '.join(allowed)}", int(index) + 2, name,
+                        raw[index])
+    return converted
+
+
+def check_table(table: RawTable, questionnaire: Questionnaire, wave: str, mode: str,
+                ) -> list[NewInterview]:
+    """Every row of ``table`` as a checked interview; raises ``DataImportError`` otherwise."""
+    checker = _Checker(table, questionnaire, mode)
+    positions = checker.columns()
+    if checker.problems:
+        raise DataImportError(f"{table.file_name}: the header does not match the "
+                              "questionnaire. Nothing was imported.", checker.problems)
+    cells = table.cells
+    typed = {name: checker.values(questionnaire.question(name), cells[pos].astype(str))
+             for name, pos in positions.items() if name not in META_COLUMNS}
+    checker.check_constraints(typed, cells, positions)
+    modes = _meta_column(checker, positions, MODE, mode, _mode, MODES)
+    statuses = _meta_column(checker, positions, STATUS, "complete",
+                            lambda t: t.lower() if t.lower() in STATUSES else None, STATUSES)
+    ids = (cells[positions[RESPONDENT_ID]].str.strip() if RESPONDENT_ID in positions
+           else pd.Series("", index=cells.index, dtype=object))
+    duplicated = ids[(ids != "") & ids.duplicated(keep=False)]
+    for index in duplicated.index:
+        checker.problem("the respondent_id appears more than once in the file",
+                        int(index) + 2, RESPONDENT_ID, ids[index])
+    if checker.problems:
+        count = len(checker.problems)
+        checker.problems.sort(key=lambda p: (p.row or 0, p.column))
+        raise DataImportError(
+            f"{table.file_name}: {count} problem{'s' if count != 1 else ''} found; "
+            "nothing was imported. Fix the file and import it again.", checker.problems)
+    questions = {name: questionnaire.question(name) for name in typed}
+    stored = {
+        name: values.map(lambda v, q=questions[name]: None if _missing(v) else to_stored(q, v))
+        for name, values in typed.items()
+    }
+    names = list(stored)
+    matrix = pd.DataFrame(stored, index=cells.index)[names].to_numpy(dtype=object)
+    interviews = []
+    for i, (respondent, row_mode, status) in enumerate(
+        zip(ids.tolist(), modes.tolist(), statuses.tolist(), strict=True)
+    ):
+        answers = {n: v for n, v in zip(names, matrix[i], strict=True) if isinstance(v, str)}
+        interviews.append(NewInterview(
+            uuid=interview_uuid(questionnaire.form_id, wave, respondent or None),
+            mode=row_mode, status=status, answers=answers,
+            content_hash=answers_hash(answers, status), respondent_id=respondent or None,
+        ))
+    return interviews
+
+
+def import_file(project: Project, path: Path, wave: str, mode: str = "web") -> ImportResult:
+    """Import ``path`` into ``wave`` of ``project``: all rows or none."""
+    if mode not in MODES:
+        raise UsageError(f"Unknown mode '{mode}'; use one of: {', '.join(MODES)}.")
+    path = Path(path)
+    table = read_table(path)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return import_table(project, table, wave, mode, digest)
+
+
+def import_table(project: Project, table: RawTable, wave: str, mode: str,
+                 digest: str) -> ImportResult:
+    """Check and write an already-read table (the demo and the GUI use this too)."""
+    wave = wave.strip()
+    existing = next((w for w in project.waves() if w.label == wave), None)
+    if existing is not None:
+        previous = project.find_import(existing, digest)
+        if previous is not None:
+            return ImportResult(table.file_name, wave, len(table.cells), 0, 0,
+                                previous.imported_at)
+    interviews = check_table(table, project.questionnaire, wave, mode)
+    unchanged = 0
+    if existing is not None:
+        known = project.respondent_hashes(
+            existing, (x.respondent_id for x in interviews if x.respondent_id))
+        conflicts = [x.respondent_id for x in interviews
+                     if x.respondent_id in known and known[x.respondent_id] != x.content_hash]
+        if conflicts:
+            shown = ", ".join(conflicts[:20]) + (" ..." if len(conflicts) > 20 else "")
+            raise DataImportError(
+                f"{table.file_name}: {len(conflicts)} respondent(s) are already in wave "
+                f"'{wave}' with different answers: {shown}. Nothing was imported. Correct "
+                "answers in the project instead, or give new respondents new ids.", [])
+        fresh = [x for x in interviews if x.respondent_id not in known]
+        unchanged = len(interviews) - len(fresh)
+        interviews = fresh
+    project.add_interviews(wave, interviews, source=(table.file_name, digest, mode))
+    return ImportResult(table.file_name, wave, len(table.cells), len(interviews), unchanged)
+
+
+def cells_from_frame(frame: pd.DataFrame) -> RawTable:
+    """A RawTable from a frame of text cells (for data generated in memory, e.g. the demo)."""
+    header = tuple(str(c) for c in frame.columns)
+    cells = pd.DataFrame(frame.fillna("").astype(str).to_numpy(dtype=object),
+                         columns=range(len(header)), dtype=object)
+    return RawTable("generated", header, cells)
+

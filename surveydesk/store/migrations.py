@@ -1,0 +1,150 @@
+"""Numbered schema migrations of the project file.
+
+The schema version is SQLite's ``user_version``. Migration ``n`` takes a file from version
+``n - 1`` to ``n``. All pending migrations run in one transaction, so a failed migration
+leaves the file as it was. Never edit a migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+from surveydesk.core.errors import ProjectFileError
+from surveydesk.store.database import Database
+
+_V1 = """
+CREATE TABLE project_setting (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- Every questionnaire version ever used, with its full workbook, so data entered with an
+-- old version stays interpretable after the form changes.
+CREATE TABLE form_version (
+    id        INTEGER PRIMARY KEY,
+    form_id   TEXT NOT NULL,
+    version   TEXT NOT NULL,
+    title     TEXT NOT NULL,
+    workbook  BLOB NOT NULL,
+    sha256    TEXT NOT NULL UNIQUE,
+    added_at  TEXT NOT NULL
+);
+
+CREATE TABLE wave (
+    id          INTEGER PRIMARY KEY,
+    label       TEXT NOT NULL UNIQUE,
+    position    INTEGER NOT NULL UNIQUE,
+    starts_on   TEXT,
+    ends_on     TEXT,
+    -- bumped by every write to the wave's answers; invalidates the column cache
+    generation  INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE interview (
+    id               INTEGER PRIMARY KEY,
+    uuid             TEXT NOT NULL UNIQUE,
+    respondent_id    TEXT,
+    wave_id          INTEGER NOT NULL REFERENCES wave(id),
+    form_version_id  INTEGER NOT NULL REFERENCES form_version(id),
+    mode             TEXT NOT NULL CHECK (mode IN ('web', 'in_person', 'phone')),
+    status           TEXT NOT NULL CHECK (status IN ('complete', 'partial', 'aborted')),
+    interviewer      TEXT,
+    device_id        TEXT,
+    started_at       TEXT,
+    completed_at     TEXT,
+    updated_at       TEXT NOT NULL,
+    content_hash     TEXT NOT NULL,
+    import_id        INTEGER REFERENCES import_batch(id),
+    UNIQUE (wave_id, respondent_id)
+);
+CREATE INDEX interview_wave ON interview(wave_id);
+
+CREATE TABLE answer (
+    interview_id  INTEGER NOT NULL REFERENCES interview(id) ON DELETE CASCADE,
+    question      TEXT NOT NULL,
+    value         TEXT NOT NULL,
+    PRIMARY KEY (interview_id, question)
+) WITHOUT ROWID;
+
+-- Files imported into a wave, so that importing the same file twice adds nothing.
+CREATE TABLE import_batch (
+    id           INTEGER PRIMARY KEY,
+    wave_id      INTEGER NOT NULL REFERENCES wave(id),
+    file_name    TEXT NOT NULL,
+    sha256       TEXT NOT NULL,
+    mode         TEXT NOT NULL,
+    rows         INTEGER NOT NULL,
+    imported_at  TEXT NOT NULL
+);
+CREATE INDEX import_batch_sha ON import_batch(wave_id, sha256);
+
+-- Append-only: every change to an answer after it was first given.
+CREATE TABLE audit_log (
+    id              INTEGER PRIMARY KEY,
+    at              TEXT NOT NULL,
+    who             TEXT NOT NULL,
+    interview_uuid  TEXT NOT NULL,
+    question        TEXT,
+    old_value       TEXT,
+    new_value       TEXT,
+    reason          TEXT NOT NULL DEFAULT ''
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+-- Derived data: one column of a wave as packed arrays, valid while generation matches.
+CREATE TABLE column_cache (
+    wave_id     INTEGER NOT NULL REFERENCES wave(id) ON DELETE CASCADE,
+    question    TEXT NOT NULL,
+    generation  INTEGER NOT NULL,
+    kind        TEXT NOT NULL,
+    categories  TEXT,
+    data        BLOB NOT NULL,
+    PRIMARY KEY (wave_id, question)
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1,)
+LATEST = len(MIGRATIONS)
+
+
+def schema_version(db: Database) -> int:
+    return db.scalar("PRAGMA user_version")
+
+
+def check_version(db: Database) -> int:
+    """The file's schema version; an error if it was written by a newer SurveyDesk."""
+    version = schema_version(db)
+    if version > LATEST:
+        raise ProjectFileError(
+            f"{db.path}: this project was written by a newer SurveyDesk (file format "
+            f"{version}, this version reads up to {LATEST}). Update SurveyDesk to open it."
+        )
+    return version
+
+
+def migrate(db: Database) -> int:
+    """Bring the file to the latest schema; returns how many migrations ran."""
+    version = check_version(db)
+    if version == LATEST:
+        return 0
+    with db.transaction() as connection:
+        for number in range(version + 1, LATEST + 1):
+            for statement in _statements(MIGRATIONS[number - 1]):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number}")
+    return LATEST - version
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (triggers contain ';' inside BEGIN..END)."""
+    import sqlite3
+
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    return statements

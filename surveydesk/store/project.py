@@ -1,0 +1,337 @@
+"""The project file: questionnaire versions, waves, interviews, answers and the audit log.
+
+:class:`Project` is the one door to a project file. Every write is one transaction; a
+failure leaves the file as it was. Functions take and return plain values and small frozen
+dataclasses; nothing here knows about Qt or about file formats other than SQLite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from surveydesk.core.errors import ProjectFileError, UsageError
+from surveydesk.core.questionnaire import Questionnaire
+from surveydesk.core.xlsform import read_xlsform
+from surveydesk.store import columns, migrations
+from surveydesk.store.database import Database
+
+MODES = ("web", "in_person", "phone")
+STATUSES = ("complete", "partial", "aborted")
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class FormVersion:
+    id: int
+    form_id: str
+    version: str
+    title: str
+    sha256: str
+    added_at: str
+
+
+@dataclass(frozen=True)
+class Wave:
+    id: int
+    label: str
+    position: int
+    starts_on: str | None = None
+    ends_on: str | None = None
+
+
+@dataclass(frozen=True)
+class WaveSummary:
+    wave: Wave
+    total: int
+    by_mode: dict[str, int]
+    by_status: dict[str, int]
+
+
+@dataclass(frozen=True)
+class ProjectOverview:
+    path: Path
+    form_id: str
+    title: str
+    form_version: str
+    form_versions: int
+    languages: tuple[str, ...]
+    waves: tuple[WaveSummary, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(summary.total for summary in self.waves)
+
+
+@dataclass(frozen=True)
+class NewInterview:
+    """An interview ready to be written: answers already validated and in stored form."""
+
+    uuid: str
+    mode: str
+    status: str
+    answers: dict[str, str]
+    content_hash: str
+    respondent_id: str | None = None
+    interviewer: str | None = None
+    device_id: str | None = None
+    started_at: str | None = None
+    completed_at: str | None = None
+
+
+@dataclass(frozen=True)
+class ImportBatch:
+    id: int
+    wave_label: str
+    file_name: str
+    sha256: str
+    rows: int
+    imported_at: str
+
+
+@dataclass(frozen=True)
+class AddedInterviews:
+    """What :meth:`Project.add_interviews` changed."""
+
+    wave: Wave
+    added: int
+    answers: int
+    batch_id: int | None = None
+    uuids: tuple[str, ...] = field(default=(), repr=False)
+
+
+class Project:
+    """An open project file. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self._questionnaires: dict[int, Questionnaire] = {}
+
+    # -- opening ---------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path, workbook: bytes, questionnaire: Questionnaire,
+               now: str | None = None) -> Project:
+        """Make a new project file for ``questionnaire`` (read from ``workbook``)."""
+        path = Path(path)
+        db = Database.connect(path, create=True)
+        try:
+            migrations.migrate(db)
+            project = cls(db)
+            project.add_form_version(workbook, questionnaire, now)
+        except BaseException:
+            db.close()
+            path.unlink(missing_ok=True)
+            for suffix in ("-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            raise
+        return project
+
+    @classmethod
+    def open(cls, path: Path) -> Project:
+        db = Database.connect(Path(path), create=False)
+        try:
+            migrations.migrate(db)
+            if db.scalar("SELECT COUNT(*) FROM form_version") == 0:
+                raise ProjectFileError(f"{path}: the project file holds no questionnaire.")
+        except BaseException:
+            db.close()
+            raise
+        return cls(db)
+
+    @property
+    def path(self) -> Path:
+        return self.db.path
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- questionnaires --------------------------------------------------------------------
+    def form_versions(self) -> list[FormVersion]:
+        rows = self.db.execute(
+            "SELECT id, form_id, version, title, sha256, added_at FROM form_version ORDER BY id"
+        ).fetchall()
+        return [FormVersion(*row) for row in rows]
+
+    def current_form_version(self) -> FormVersion:
+        return self.form_versions()[-1]
+
+    def questionnaire_for(self, form_version_id: int) -> Questionnaire:
+        if form_version_id not in self._questionnaires:
+            row = self.db.execute(
+                "SELECT workbook, form_id, version FROM form_version WHERE id = ?",
+                (form_version_id,),
+            ).fetchone()
+            if row is None:
+                raise ProjectFileError(f"{self.path}: questionnaire version "
+                                       f"{form_version_id} is missing.")
+            self._questionnaires[form_version_id] = read_xlsform(
+                row[0], f"{row[1]} version {row[2]} (stored in {self.path.name})"
+            )
+        return self._questionnaires[form_version_id]
+
+    @property
+    def questionnaire(self) -> Questionnaire:
+        """The newest questionnaire version: the one new data is checked against."""
+        return self.questionnaire_for(self.current_form_version().id)
+
+    def add_form_version(self, workbook: bytes, questionnaire: Questionnaire,
+                         now: str | None = None) -> FormVersion | None:
+        """Store a questionnaire version; ``None`` if this exact workbook is already stored."""
+        sha = hashlib.sha256(workbook).hexdigest()
+        with self.db.transaction():
+            existing = self.form_versions()
+            if existing and existing[0].form_id != questionnaire.form_id:
+                raise UsageError(
+                    f"The form's form_id is '{questionnaire.form_id}' but this project is for "
+                    f"'{existing[0].form_id}'. A project holds one survey; use 'init' for a "
+                    "new one."
+                )
+            if any(version.sha256 == sha for version in existing):
+                return None
+            if any(version.version == questionnaire.version for version in existing):
+                raise UsageError(
+                    f"The project already has a different form with version "
+                    f"'{questionnaire.version}'. Raise the version in the settings sheet."
+                )
+            cursor = self.db.execute(
+                "INSERT INTO form_version (form_id, version, title, workbook, sha256, added_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (questionnaire.form_id, questionnaire.version, questionnaire.title, workbook,
+                 sha, now or utc_now()),
+            )
+            self._questionnaires[cursor.lastrowid] = questionnaire
+        return self.form_versions()[-1]
+
+    # -- waves -----------------------------------------------------------------------------
+    def waves(self) -> list[Wave]:
+        rows = self.db.execute(
+            "SELECT id, label, position, starts_on, ends_on FROM wave ORDER BY position"
+        ).fetchall()
+        return [Wave(*row) for row in rows]
+
+    def wave(self, label: str) -> Wave:
+        for wave in self.waves():
+            if wave.label == label:
+                return wave
+        known = ", ".join(w.label for w in self.waves()) or "none yet"
+        raise UsageError(f"The project has no wave '{label}' (waves: {known}).")
+
+    def ensure_wave(self, label: str) -> Wave:
+        """The wave called ``label``, created after the existing waves if it is new."""
+        label = label.strip()
+        if not label:
+            raise UsageError("A wave needs a label, e.g. '2024'.")
+        if len(label) > 100:
+            raise UsageError("A wave label may be at most 100 characters.")
+        with self.db.transaction():
+            if label not in {w.label for w in self.waves()}:
+                position = self.db.scalar("SELECT COALESCE(MAX(position), 0) + 1 FROM wave")
+                self.db.execute("INSERT INTO wave (label, position) VALUES (?, ?)",
+                                (label, position))
+        return self.wave(label)
+
+    # -- interviews ------------------------------------------------------------------------
+    def find_import(self, wave: Wave, sha256: str) -> ImportBatch | None:
+        row = self.db.execute(
+            "SELECT id, file_name, sha256, rows, imported_at FROM import_batch "
+            "WHERE wave_id = ? AND sha256 = ? ORDER BY id LIMIT 1", (wave.id, sha256),
+        ).fetchone()
+        return None if row is None else ImportBatch(row[0], wave.label, *row[1:])
+
+    def respondent_hashes(self, wave: Wave, respondent_ids: Iterable[str]) -> dict[str, str]:
+        """``respondent_id -> content_hash`` for those ids already in ``wave``."""
+        wanted = set(respondent_ids)
+        rows = self.db.execute(
+            "SELECT respondent_id, content_hash FROM interview "
+            "WHERE wave_id = ? AND respondent_id IS NOT NULL", (wave.id,),
+        )
+        return {rid: digest for rid, digest in rows if rid in wanted}
+
+    def add_interviews(self, wave_label: str, interviews: Sequence[NewInterview], *,
+                       source: tuple[str, str, str] | None = None,
+                       now: str | None = None) -> AddedInterviews:
+        """Write new interviews and their answers in one transaction.
+
+        ``source`` is ``(file_name, sha256, mode)`` of an imported file, recorded so that the
+        same file imported again can be recognised.
+        """
+        now = now or utc_now()
+        form_version = self.current_form_version().id
+        with self.db.transaction():
+            wave = self.ensure_wave(wave_label)
+            batch_id = None
+            if source is not None:
+                batch_id = self.db.execute(
+                    "INSERT INTO import_batch (wave_id, file_name, sha256, mode, rows, "
+                    "imported_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (wave.id, source[0], source[1], source[2], len(interviews), now),
+                ).lastrowid
+            first = self.db.scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM interview")
+            self.db.executemany(
+                "INSERT INTO interview (id, uuid, respondent_id, wave_id, form_version_id, "
+                "mode, status, interviewer, device_id, started_at, completed_at, updated_at, "
+                "content_hash, import_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    (first + i, x.uuid, x.respondent_id, wave.id, form_version, x.mode,
+                     x.status, x.interviewer, x.device_id, x.started_at, x.completed_at, now,
+                     x.content_hash, batch_id)
+                    for i, x in enumerate(interviews)
+                ),
+            )
+            answers = self.db.executemany(
+                "INSERT INTO answer (interview_id, question, value) VALUES (?, ?, ?)",
+                (
+                    (first + i, question, value)
+                    for i, x in enumerate(interviews)
+                    for question, value in x.answers.items()
+                ),
+            ).rowcount
+            self._touch(wave)
+        return AddedInterviews(wave, len(interviews), answers, batch_id,
+                               tuple(x.uuid for x in interviews))
+
+    def _touch(self, wave: Wave) -> None:
+        self.db.execute("UPDATE wave SET generation = generation + 1 WHERE id = ?", (wave.id,))
+
+    # -- reading ---------------------------------------------------------------------------
+    def overview(self) -> ProjectOverview:
+        """What the project holds: the form, and per wave counts by mode and status."""
+        current = self.current_form_version()
+        counts = self.db.execute(
+            "SELECT wave_id, mode, status, COUNT(*) FROM interview "
+            "GROUP BY wave_id, mode, status"
+        ).fetchall()
+        summaries = []
+        for wave in self.waves():
+            by_mode = dict.fromkeys(MODES, 0)
+            by_status = dict.fromkeys(STATUSES, 0)
+            for wave_id, mode, status, count in counts:
+                if wave_id == wave.id:
+                    by_mode[mode] += count
+                    by_status[status] += count
+            summaries.append(WaveSummary(wave, sum(by_mode.values()), by_mode, by_status))
+        return ProjectOverview(
+            path=self.path,
+            form_id=current.form_id,
+            title=current.title,
+            form_version=current.version,
+            form_versions=len(self.form_versions()),
+            languages=self.questionnaire.language_codes,
+            waves=tuple(summaries),
+        )
+
+    def wave_data(self, wave_label: str) -> columns.WaveData:
+        """A wave's interviews and answers as columns (cached; see :mod:`.columns`)."""
+        return columns.wave_data(self.db, self.wave(wave_label), self.questionnaire)
