@@ -66,7 +66,11 @@ DEMOS = {
                  (dt.date(2021, 10, 4), dt.date(2021, 11, 12)), 0.0),
         DemoWave("2023", {"web": 575, "in_person": 80, "phone": 60},
                  (dt.date(2023, 10, 2), dt.date(2023, 11, 10)), 0.3),
-    ), "target_group", {}),
+    ), "target_group", {
+        # Seed 001: six target groups; two are small enough to fall under the low-base rule.
+        "target_group": {"dagpenge": 34, "kth_jobparat": 16, "kth_aktivitetsparat": 21,
+                         "sygedagpenge": 21, "ledighedsydelse": 4, "uddannelseshjaelp": 4},
+    }),
 }
 
 _COMMENTS = (
@@ -161,9 +165,8 @@ class _Generator:
         if kind is QuestionType.DECIMAL:
             return round(float(abs(self.rng.normal(9, 6))), 1)
         if kind is QuestionType.DATE:
-            start, end = wave.fieldwork
-            back = int(self.rng.integers(1, 200))
-            return start - dt.timedelta(days=back)
+            # The latest contact lies within the year before fieldwork started.
+            return wave.fieldwork[0] - dt.timedelta(days=int(self.rng.integers(1, 200)))
         if kind is QuestionType.TEXT:
             if self.rng.random() < 0.25:
                 return _COMMENTS[int(self.rng.integers(len(_COMMENTS)))]

@@ -13,6 +13,8 @@ One answer has three forms:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import math
 import re
 from collections.abc import Mapping
@@ -180,15 +182,15 @@ def violates_constraint(question: Question, value: object,
     return not to_boolean(question.constraint.evaluate(answers, value))
 
 
+def answers_json(stored: Mapping[str, str]) -> str:
+    """The canonical JSON text of stored answers (sorted keys, no spaces, UTF-8 kept)."""
+    return json.dumps(stored, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def answers_hash(stored: Mapping[str, str], status: str) -> str:
     """A content hash of an interview's stored answers and status.
 
     Two copies of an interview with the same hash hold the same data; sync and re-import
     use it to tell "already here" from "changed".
     """
-    import hashlib
-
-    digest = hashlib.sha256(status.encode())
-    for name in sorted(stored):
-        digest.update(b"\x1f" + name.encode() + b"\x1e" + stored[name].encode())
-    return digest.hexdigest()
+    return hashlib.sha256(f"{status}\n{answers_json(stored)}".encode()).hexdigest()

@@ -174,8 +174,10 @@ class Questionnaire:
     groups: tuple[Group, ...] = ()
     choice_lists: Mapping[str, ChoiceList] = field(default_factory=lambda: _EMPTY)
     warnings: tuple[Problem, ...] = ()
-    _by_name: Mapping[str, Question] = field(default_factory=lambda: _EMPTY, repr=False, compare=False)
-    _groups_by_name: Mapping[str, Group] = field(default_factory=lambda: _EMPTY, repr=False, compare=False)
+    _by_name: Mapping[str, Question] = field(
+        default_factory=lambda: _EMPTY, repr=False, compare=False)
+    _groups_by_name: Mapping[str, Group] = field(
+        default_factory=lambda: _EMPTY, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(

@@ -29,8 +29,8 @@ from surveydesk.core.questionnaire import (
     Group,
     Language,
     Question,
-    QuestionType,
     Questionnaire,
+    QuestionType,
 )
 
 TRANSLATABLE = ("label", "hint", "constraint_message", "required_message")

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from surveydesk.core.answers import (
@@ -88,6 +89,7 @@ class _Checker:
         self.questionnaire = questionnaire
         self.default_mode = default_mode
         self.problems: list[Problem] = []
+        self.positions: dict[str, int] = {}
 
     def problem(self, message: str, row: int | None = None, column: str = "", value=None):
         self.problems.append(Problem(message, self.table.file_name, "", row, column, value))
@@ -118,23 +120,24 @@ class _Checker:
                          "the header must hold question names", 1)
         return positions
 
-    def values(self, question: Question, raw: pd.Series) -> pd.Series:
-        """Typed values for one column (None where empty); problems for bad cells."""
+    def column(self, question: Question, raw: pd.Series) -> _Column:
+        """One column checked per distinct value; problems for bad cells."""
         reader = self._reader(question)
-        stripped = raw.str.strip()
-        parsed: dict[str, object] = {}
-        for text in stripped.unique():
+        codes, uniques = pd.factorize(raw.str.strip(), sort=False)
+        values: list[object] = []
+        bad: list[int] = []
+        for code, text in enumerate(uniques):
             if text == "":
-                parsed[text] = None
+                values.append(None)
                 continue
             try:
-                parsed[text] = reader.read(text)
+                values.append(reader.read(text))
             except AnswerError as error:
-                parsed[text] = error
-        values = stripped.map(parsed)
-        for index in values.index[values.map(lambda v: isinstance(v, AnswerError))]:
-            self.problem(str(values[index]), int(index) + 2, question.name, raw[index])
-        return values.where(~values.map(lambda v: isinstance(v, AnswerError)), None)
+                values.append(None)
+                bad.append(code)
+                for index in np.flatnonzero(codes == code):
+                    self.problem(str(error), int(index) + 2, question.name, raw.iloc[index])
+        return _Column(question, np.asarray(codes), values)
 
     def _reader(self, question: Question) -> AnswerReader:
         reader = AnswerReader(question)
@@ -150,41 +153,46 @@ class _Checker:
 
         return _Labelled(question)
 
-    def check_constraints(self, typed: dict[str, pd.Series], raw: pd.DataFrame,
-                          positions: dict[str, int]) -> None:
-        for name, values in typed.items():
-            question = self.questionnaire.question(name)
+    def check_constraints(self, columns: dict[str, _Column]) -> None:
+        for name, column in columns.items():
+            question = column.question
             if question.constraint is None:
                 continue
-            expression = question.constraint
-            answered = values[~values.map(_missing)]
-            if not expression.references:
-                verdicts = {}
-                for value in answered.map(_hashable).unique():
-                    verdicts[value] = violates_constraint(question, value, {})
-                bad = answered.index[answered.map(lambda v: verdicts[_hashable(v)])]
+            if not question.constraint.references:
+                broken = [code for code, value in enumerate(column.values)
+                          if value is not None and violates_constraint(question, value, {})]
+                rows = np.flatnonzero(np.isin(column.codes, broken))
             else:
-                refs = [r for r in expression.references if r in typed]
-                bad = [i for i in answered.index
-                       if violates_constraint(question, answered[i],
-                                              {r: _present(typed[r][i]) for r in refs})]
+                refs = [columns[r] for r in question.constraint.references if r in columns]
+                rows = [i for i in range(len(column.codes))
+                        if column.value_at(i) is not None and violates_constraint(
+                            question, column.value_at(i),
+                            {r.question.name: r.value_at(i) for r in refs})]
             message = constraint_message(question, self.questionnaire.default_language,
                                          self.questionnaire.fallback)
-            for index in bad:
+            raw = self.table.cells[self.positions[name]]
+            for index in rows:
                 self.problem(f"constraint not met: {message}", int(index) + 2, name,
-                             raw.at[index, positions[name]])
+                             raw.iloc[index])
 
 
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
+@dataclass
+class _Column:
+    """A checked column: per row a code into ``values`` (the typed distinct values)."""
 
+    question: Question
+    codes: np.ndarray
+    values: list[object]
 
-def _present(value: object) -> object:
-    return None if _missing(value) else value
+    def value_at(self, row: int) -> object:
+        code = self.codes[row]
+        return None if code < 0 else self.values[code]
 
-
-def _hashable(value: object) -> object:
-    return tuple(value) if isinstance(value, list) else value
+    def stored(self) -> list[str | None]:
+        """The stored text of every row (None where empty)."""
+        texts = [None if v is None else to_stored(self.question, v) for v in self.values]
+        lookup = np.array([*texts, None], dtype=object)  # code -1 (missing) -> None
+        return lookup[self.codes].tolist()
 
 
 def _meta_column(checker: _Checker, positions: dict[str, int], name: str, default: str,
@@ -204,14 +212,17 @@ def check_table(table: RawTable, questionnaire: Questionnaire, wave: str, mode: 
                 ) -> list[NewInterview]:
     """Every row of ``table`` as a checked interview; raises ``DataImportError`` otherwise."""
     checker = _Checker(table, questionnaire, mode)
-    positions = checker.columns()
+    positions = checker.positions = checker.columns()
     if checker.problems:
         raise DataImportError(f"{table.file_name}: the header does not match the "
                               "questionnaire. Nothing was imported.", checker.problems)
     cells = table.cells
-    typed = {name: checker.values(questionnaire.question(name), cells[pos].astype(str))
-             for name, pos in positions.items() if name not in META_COLUMNS}
-    checker.check_constraints(typed, cells, positions)
+    if cells.empty:
+        raise DataImportError(f"{table.file_name}: the file has a header but no data rows. "
+                              "Nothing was imported.", [])
+    columns = {name: checker.column(questionnaire.question(name), cells[pos].astype(str))
+               for name, pos in positions.items() if name not in META_COLUMNS}
+    checker.check_constraints(columns)
     modes = _meta_column(checker, positions, MODE, mode, _mode, MODES)
     statuses = _meta_column(checker, positions, STATUS, "complete",
                             lambda t: t.lower() if t.lower() in STATUSES else None, STATUSES)
@@ -227,18 +238,13 @@ def check_table(table: RawTable, questionnaire: Questionnaire, wave: str, mode: 
         raise DataImportError(
             f"{table.file_name}: {count} problem{'s' if count != 1 else ''} found; "
             "nothing was imported. Fix the file and import it again.", checker.problems)
-    questions = {name: questionnaire.question(name) for name in typed}
-    stored = {
-        name: values.map(lambda v, q=questions[name]: None if _missing(v) else to_stored(q, v))
-        for name, values in typed.items()
-    }
-    names = list(stored)
-    matrix = pd.DataFrame(stored, index=cells.index)[names].to_numpy(dtype=object)
+    names = list(columns)
+    stored_columns = [columns[name].stored() for name in names]
     interviews = []
-    for i, (respondent, row_mode, status) in enumerate(
-        zip(ids.tolist(), modes.tolist(), statuses.tolist(), strict=True)
+    for respondent, row_mode, status, *row in zip(
+        ids.tolist(), modes.tolist(), statuses.tolist(), *stored_columns, strict=True
     ):
-        answers = {n: v for n, v in zip(names, matrix[i], strict=True) if isinstance(v, str)}
+        answers = {n: v for n, v in zip(names, row, strict=True) if v is not None}
         interviews.append(NewInterview(
             uuid=interview_uuid(questionnaire.form_id, wave, respondent or None),
             mode=row_mode, status=status, answers=answers,
@@ -284,6 +290,9 @@ def import_table(project: Project, table: RawTable, wave: str, mode: str,
         unchanged = len(interviews) - len(fresh)
         interviews = fresh
     project.add_interviews(wave, interviews, source=(table.file_name, digest, mode))
+    # Build the wave's column cache now, while the user expects an import to take a moment,
+    # so that the first analysis after an import is fast.
+    project.wave_data(wave)
     return ImportResult(table.file_name, wave, len(table.cells), len(interviews), unchanged)
 
 

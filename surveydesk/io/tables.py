@@ -83,6 +83,8 @@ def read_csv(path: Path) -> RawTable:
         raise _fail(name, f"line {reader.line_num}: the CSV is malformed ({error}).") from None
     while rows and not any(cell.strip() for cell in rows[-1]):
         rows.pop()
+    if not rows:
+        raise _fail(name, "the file is empty.")
     header = tuple(cell.strip() for cell in rows[0])
     problems = [
         Problem(f"the row has {len(row)} fields but the header has {len(header)}", name,

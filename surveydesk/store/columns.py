@@ -1,11 +1,11 @@
 """A wave's answers as columns, for analysis speed.
 
-Answers are stored one row per (interview, question): right for entry, audit and merge,
-wrong for reading 100,000 respondents x 60 questions. So each wave keeps a column cache in
+Answers are stored as one JSON object per interview: right for entry, audit and merge,
+slow for reading 100,000 respondents x 60 questions. So each wave keeps a column cache in
 the project file: per question one packed array (float64 for numbers, int32 category codes
 plus the category list for everything else), tagged with the wave's ``generation``. Every
 write to a wave bumps its generation, so a stale cache is never read; the next read rebuilds
-it from the answer rows in one pass and stores it again.
+it from the interviews' answers in one pass and stores it again.
 """
 
 from __future__ import annotations
@@ -72,36 +72,29 @@ def wave_data(db: Database, wave, questionnaire: Questionnaire) -> WaveData:
 
 def _rebuild(db: Database, wave_id: int, generation: int, ids: np.ndarray,
              questionnaire: Questionnaire) -> list[tuple]:
-    rows = db.execute(
-        "SELECT a.question, a.interview_id, a.value FROM answer a "
-        "JOIN interview i ON i.id = a.interview_id WHERE i.wave_id = ?", (wave_id,),
-    ).fetchall()
+    texts = [text for (text,) in db.execute(
+        "SELECT answers FROM interview WHERE wave_id = ? ORDER BY id", (wave_id,))]
+    records = pd.DataFrame.from_records([json.loads(text) for text in texts]) if texts else (
+        pd.DataFrame())
     names = [q.name for q in questionnaire.answer_questions]
-    if rows:
-        long = pd.DataFrame(rows, columns=["question", "interview", "value"])
-        names += sorted(set(long["question"].unique()) - set(names))
-        groups = dict(tuple(long.groupby("question", sort=False)))
-    else:
-        groups = {}
+    names += sorted(set(records.columns) - set(names))
     entries = []
     for name in names:
-        group = groups.get(name)
-        positions = (np.searchsorted(ids, group["interview"].to_numpy())
-                     if group is not None else np.empty(0, dtype=np.int64))
+        raw = records[name] if name in records.columns else None
         if _numeric(questionnaire, name):
             column = np.full(len(ids), np.nan)
-            if group is not None:
-                column[positions] = pd.to_numeric(group["value"], errors="coerce").to_numpy()
+            if raw is not None:
+                column = pd.to_numeric(raw, errors="coerce").to_numpy(dtype="<f8")
             entries.append((name, "number", None, column.astype("<f8").tobytes()))
         else:
             codes = np.full(len(ids), -1, dtype="<i4")
             categories: list[str] = []
-            if group is not None:
-                found, uniques = pd.factorize(group["value"], sort=False)
+            if raw is not None:
+                found, uniques = pd.factorize(raw, sort=False, use_na_sentinel=True)
                 categories = _ordered_categories(questionnaire, name, list(uniques))
                 position = {category: i for i, category in enumerate(categories)}
-                remap = np.array([position[u] for u in uniques], dtype="<i4")
-                codes[positions] = remap[found]
+                remap = np.array([position[u] for u in uniques] + [-1], dtype="<i4")
+                codes = remap[found].astype("<i4")
             entries.append((name, "category", json.dumps(categories, ensure_ascii=False),
                             codes.tobytes()))
     with db.transaction():

@@ -49,7 +49,8 @@ class Database:
                 check_same_thread=False,
             )
         except sqlite3.Error as error:
-            raise ProjectFileError(f"{path}: the project file cannot be opened ({error}).") from None
+            raise ProjectFileError(
+                f"{path}: the project file cannot be opened ({error}).") from None
         database = cls(connection, path)
         try:
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from surveydesk.core.answers import answers_json
 from surveydesk.core.errors import ProjectFileError, UsageError
 from surveydesk.core.questionnaire import Questionnaire
 from surveydesk.core.xlsform import read_xlsform
@@ -278,26 +279,18 @@ class Project:
                     "imported_at) VALUES (?, ?, ?, ?, ?, ?)",
                     (wave.id, source[0], source[1], source[2], len(interviews), now),
                 ).lastrowid
-            first = self.db.scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM interview")
             self.db.executemany(
-                "INSERT INTO interview (id, uuid, respondent_id, wave_id, form_version_id, "
+                "INSERT INTO interview (uuid, respondent_id, wave_id, form_version_id, "
                 "mode, status, interviewer, device_id, started_at, completed_at, updated_at, "
-                "content_hash, import_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "answers, content_hash, import_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    (first + i, x.uuid, x.respondent_id, wave.id, form_version, x.mode,
-                     x.status, x.interviewer, x.device_id, x.started_at, x.completed_at, now,
-                     x.content_hash, batch_id)
-                    for i, x in enumerate(interviews)
+                    (x.uuid, x.respondent_id, wave.id, form_version, x.mode, x.status,
+                     x.interviewer, x.device_id, x.started_at, x.completed_at, now,
+                     answers_json(x.answers), x.content_hash, batch_id)
+                    for x in interviews
                 ),
             )
-            answers = self.db.executemany(
-                "INSERT INTO answer (interview_id, question, value) VALUES (?, ?, ?)",
-                (
-                    (first + i, question, value)
-                    for i, x in enumerate(interviews)
-                    for question, value in x.answers.items()
-                ),
-            ).rowcount
+            answers = sum(len(x.answers) for x in interviews)
             self._touch(wave)
         return AddedInterviews(wave, len(interviews), answers, batch_id,
                                tuple(x.uuid for x in interviews))

@@ -1,0 +1,79 @@
+"""The ``surveydesk`` command: start the desktop application.
+
+``surveydesk [PROJECT] [--lang da|en] [--demo citizen_service|jobcentre] [--version]``
+
+Without a project the demo project is opened (created in the per-user data directory the
+first time). The UI language is, in order: ``--lang``, the language chosen last time, the
+system locale's language (Danish if it is Danish, else English). A problem at start-up is
+shown in a dialog and the command exits with code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import surveydesk
+from surveydesk.core.errors import SurveyDeskError
+from surveydesk.demo import DEMOS
+from surveydesk.store.project import Project
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="surveydesk",
+        description="Run and analyse municipal citizen surveys (desktop application).",
+    )
+    parser.add_argument("project", nargs="?", type=Path,
+                        help="the project file (.sdproj) to open; without it, a demo opens")
+    parser.add_argument("--lang", choices=("da", "en"),
+                        help="user-interface language (remembered for next time)")
+    parser.add_argument("--demo", choices=tuple(DEMOS), default="citizen_service",
+                        help="which demo to open when no project is given")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.version:
+        # Before any Qt import: works without a display.
+        print(f"surveydesk {surveydesk.__version__}")
+        return 0
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from surveydesk.gui import translation
+    from surveydesk.gui.main_window import MainWindow, open_demo_project
+
+    app = QApplication.instance() or QApplication(["surveydesk"])
+    app.setOrganizationName("SurveyDesk")
+    app.setApplicationName("SurveyDesk")
+    app.setApplicationVersion(surveydesk.__version__)
+
+    language = args.lang or translation.saved_language() or translation.system_language()
+    translation.set_ui_language(language)
+    if args.lang:
+        translation.remember_language(args.lang)
+
+    try:
+        if args.project is not None:
+            project = Project.open(args.project)
+        else:
+            project = open_demo_project(args.demo)
+    except SurveyDeskError as error:
+        title = QCoreApplication.translate("App", "SurveyDesk could not start")
+        QMessageBox.critical(None, title, str(error))
+        return 2
+
+    window = MainWindow(project)
+    window.resize(1000, 640)
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

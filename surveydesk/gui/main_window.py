@@ -1,0 +1,245 @@
+"""The main window: open or create a project, see what it holds, switch the UI language.
+
+Everything that touches data goes through the same functions the command line uses
+(``Project.open``, ``Project.create``, ``read_xlsform``, ``write_demo``). A
+:class:`SurveyDeskError` is shown in a dialog with its message; never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
+
+import surveydesk
+from surveydesk.core.errors import SurveyDeskError
+from surveydesk.core.xlsform import read_xlsform
+from surveydesk.demo import DEMOS, write_demo
+from surveydesk.gui import translation
+from surveydesk.gui.overview import OverviewPage
+from surveydesk.gui.translation import fill
+from surveydesk.store.project import Project
+
+translate = QCoreApplication.translate
+
+PROJECT_SUFFIX = ".sdproj"
+
+
+def demo_directory() -> Path:
+    """Where demo projects live: the per-user data directory."""
+    return Path(platformdirs.user_data_dir("SurveyDesk", "SurveyDesk"))
+
+
+def open_demo_project(form: str = "citizen_service", directory: Path | None = None) -> Project:
+    """Open the demo project ``form``, creating it on first use."""
+    directory = demo_directory() if directory is None else Path(directory)
+    path = directory / f"demo-{form}{PROJECT_SUFFIX}"
+    if path.exists():
+        return Project.open(path)
+    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        return write_demo(path, form)
+    except BaseException:
+        # A half-written demo would be opened next time as if it were complete.
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+
+
+def demo_names() -> dict[str, str]:
+    """Menu texts of the bundled demos, in the current UI language."""
+    names = {
+        "citizen_service": translate("MainWindow", "Citizen service survey"),
+        "jobcentre": translate("MainWindow", "Jobcentre survey"),
+    }
+    return {form: names.get(form, form) for form in DEMOS}
+
+
+class MainWindow(QMainWindow):
+    """The SurveyDesk main window showing one project at a time."""
+
+    def __init__(self, project: Project | None = None, *, demo_dir: Path | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.project: Project | None = None
+        self._demo_dir = demo_dir
+        self.overview_page = OverviewPage(self)
+        self.setCentralWidget(self.overview_page)
+        self.path_label = QLabel()
+        self.path_label.setContentsMargins(8, 2, 8, 2)
+        self.statusBar().addWidget(self.path_label, 1)
+        self._build_menus()
+        self.retranslateUi()
+        self.set_project(project)
+
+    # -- menus -----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.new_action = self.file_menu.addAction("", self.choose_new_project)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.open_action = self.file_menu.addAction("", self.choose_project)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.demo_menu = QMenu(self)
+        self.file_menu.addMenu(self.demo_menu)
+        self.demo_actions: dict[str, QAction] = {}
+        for form in DEMOS:
+            action = self.demo_menu.addAction("", lambda form=form: self.open_demo(form))
+            self.demo_actions[form] = action
+        self.file_menu.addSeparator()
+        self.close_action = self.file_menu.addAction("", lambda: self.set_project(None))
+        self.close_action.setShortcut(QKeySequence.StandardKey.Close)
+        self.quit_action = self.file_menu.addAction("", self.close)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+
+        self.view_menu = bar.addMenu("")
+        self.language_menu = QMenu(self)
+        self.view_menu.addMenu(self.language_menu)
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        # Each language is named in itself, so a user can find theirs in any UI language.
+        for code, name in (("da", "Dansk"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.language_actions[translation.current_language()].setChecked(True)
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = self.help_menu.addAction("", self.show_about)
+
+    # -- language --------------------------------------------------------------------------
+    def set_language(self, code: str, *, remember: bool = True) -> None:
+        """Switch the UI language; every open window re-translates at once."""
+        if code != translation.current_language():
+            translation.set_ui_language(code)
+        self.language_actions[code].setChecked(True)
+        if remember:
+            translation.remember_language(code)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        self.file_menu.setTitle(translate("MainWindow", "&File"))
+        self.new_action.setText(translate("MainWindow", "&New project from form…"))
+        self.open_action.setText(translate("MainWindow", "&Open project…"))
+        self.demo_menu.setTitle(translate("MainWindow", "Open &demo"))
+        for form, name in demo_names().items():
+            self.demo_actions[form].setText(name)
+        self.close_action.setText(translate("MainWindow", "&Close project"))
+        self.quit_action.setText(translate("MainWindow", "&Quit"))
+        self.view_menu.setTitle(translate("MainWindow", "&View"))
+        self.language_menu.setTitle(translate("MainWindow", "&Language"))
+        self.help_menu.setTitle(translate("MainWindow", "&Help"))
+        self.about_action.setText(translate("MainWindow", "&About SurveyDesk"))
+        self._update_title()
+
+    def _update_title(self) -> None:
+        if self.project is None:
+            self.setWindowTitle("SurveyDesk")
+            self.path_label.setText(translate("MainWindow", "No project open"))
+        else:
+            self.setWindowTitle(f"SurveyDesk — {self.project.path.name}")
+            self.path_label.setText(
+                fill(translate("MainWindow", "Project: %1"), self.project.path)
+            )
+
+    # -- projects --------------------------------------------------------------------------
+    def set_project(self, project: Project | None) -> None:
+        """Show ``project`` (the window owns it from now on); ``None`` closes the current."""
+        if self.project is not None and self.project is not project:
+            self.project.close()
+        self.project = project
+        self.close_action.setEnabled(project is not None)
+        if project is None:
+            self.overview_page.show_overview(None)
+        else:
+            self.overview_page.show_overview(project.overview(), project.questionnaire.languages)
+        self._update_title()
+
+    def _attempt(self, title: str, opener) -> bool:
+        try:
+            project = opener()
+        except SurveyDeskError as error:
+            QMessageBox.critical(self, title, str(error))
+            return False
+        except OSError as error:  # e.g. the chosen workbook vanished or is unreadable
+            where = f"{error.filename}: " if error.filename else ""
+            QMessageBox.critical(self, title, f"{where}{error.strerror or error}")
+            return False
+        self.set_project(project)
+        return True
+
+    def open_project(self, path: Path | str) -> bool:
+        """Open the project file at ``path``; on a problem show it and keep the current one."""
+        return self._attempt(translate("MainWindow", "Could not open the project"),
+                             lambda: Project.open(Path(path)))
+
+    def open_demo(self, form: str = "citizen_service") -> bool:
+        return self._attempt(translate("MainWindow", "Could not open the demo"),
+                             lambda: open_demo_project(form, self._demo_dir))
+
+    def create_project(self, form_path: Path | str, project_path: Path | str) -> bool:
+        """Make a new project at ``project_path`` for the XLSForm at ``form_path``."""
+
+        def create() -> Project:
+            workbook = Path(form_path).read_bytes()
+            questionnaire = read_xlsform(workbook, Path(form_path).name)
+            return Project.create(Path(project_path), workbook, questionnaire)
+
+        return self._attempt(translate("MainWindow", "Could not create the project"), create)
+
+    def choose_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("MainWindow", "Open project"), self._start_directory(),
+            translate("MainWindow", "SurveyDesk projects (*.sdproj);;All files (*)"),
+        )
+        if path:
+            self.open_project(path)
+
+    def choose_new_project(self) -> None:
+        form, _ = QFileDialog.getOpenFileName(
+            self, translate("MainWindow", "Choose the questionnaire (XLSForm)"),
+            self._start_directory(), translate("MainWindow", "XLSForm workbooks (*.xlsx)"),
+        )
+        if not form:
+            return
+        suggested = Path(form).with_suffix(PROJECT_SUFFIX)
+        target, _ = QFileDialog.getSaveFileName(
+            self, translate("MainWindow", "Save the new project as"), str(suggested),
+            translate("MainWindow", "SurveyDesk projects (*.sdproj)"),
+        )
+        if not target:
+            return
+        target_path = Path(target)
+        if target_path.suffix != PROJECT_SUFFIX:
+            target_path = target_path.with_name(target_path.name + PROJECT_SUFFIX)
+        self.create_project(form, target_path)
+
+    def _start_directory(self) -> str:
+        return "" if self.project is None else str(self.project.path.parent)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, translate("MainWindow", "About SurveyDesk"),
+            fill(translate(
+                "MainWindow",
+                "<h3>SurveyDesk %1</h3><p>Run and analyse municipal citizen surveys: "
+                "XLSForm questionnaires, interviews on the web, in person and by phone, "
+                "analysis and Excel reports.</p>",
+            ), surveydesk.__version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.project is not None:
+            self.project.close()
+            self.project = None
+        super().closeEvent(event)

@@ -1,0 +1,177 @@
+"""Reading XLSForm workbooks: the demo forms, spelling variants, and every load-time error."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import Workbook
+
+from surveydesk.core.errors import FormError
+from surveydesk.core.questionnaire import QuestionType
+from surveydesk.core.xlsform import read_xlsform
+from surveydesk.demo import demo_form_path
+
+SURVEY = [
+    {"type": "select_one sat", "name": "q1", "label::Dansk (da)": "Spørgsmål 1",
+     "label::English (en)": "Question 1"},
+]
+
+
+def _problems(error: pytest.ExceptionInfo[FormError]):
+    return [(p.sheet, p.row, p.column) for p in error.value.problems]
+
+
+def test_citizen_service_demo_form_loads_with_both_languages_and_scored_scales():
+    questionnaire = read_xlsform(demo_form_path("citizen_service"))
+    assert questionnaire.form_id == "citizen_service"
+    assert questionnaire.language_codes == ("da", "en")
+    assert questionnaire.default_language == "da"
+    satisfaction = questionnaire.question("sat_latest")
+    assert satisfaction.type is QuestionType.SELECT_ONE
+    assert satisfaction.is_scored
+    assert [c.name for c in satisfaction.choice_list.dont_know] == ["dk"]
+    assert satisfaction.choice_list.scores() == {"5": 5, "4": 4, "3": 3, "2": 2, "1": 1}
+    assert "tilfreds" in satisfaction.label("da").lower()
+    assert "satisfied" in satisfaction.label("en").lower()
+    assert questionnaire.question("important_phone").type is QuestionType.SELECT_MULTIPLE
+    assert questionnaire.question("phone_understood").groups == ("channel_phone",)
+    assert questionnaire.warnings == ()
+
+
+def test_jobcentre_demo_form_warns_about_the_missing_english_hint_and_falls_back():
+    questionnaire = read_xlsform(demo_form_path("jobcentre"))
+    assert len(questionnaire.warnings) == 1
+    warning = questionnaire.warnings[0]
+    assert (warning.sheet, warning.column) == ("survey", "hint::English (en)")
+    hours = questionnaire.question("hours_job_search")
+    assert hours.hint("en", questionnaire.fallback) == hours.hint("da")
+    assert questionnaire.question("age_band").type is QuestionType.CALCULATE
+
+
+def test_relevance_follows_own_expression_and_group(make_form):
+    survey = [
+        {"type": "select_one yn", "name": "used_phone", "label::Dansk (da)": "Telefon?"},
+        {"type": "begin_group", "name": "phone", "relevant": "${used_phone} = 'yes'"},
+        {"type": "integer", "name": "calls", "label::Dansk (da)": "Opkald"},
+        {"type": "end_group"},
+    ]
+    choices = [{"list_name": "yn", "name": "yes"}, {"list_name": "yn", "name": "no"}]
+    questionnaire = read_xlsform(make_form(survey=survey, choices=choices))
+    calls = questionnaire.question("calls")
+    assert questionnaire.is_relevant(calls, {"used_phone": "yes"})
+    assert not questionnaire.is_relevant(calls, {"used_phone": "no"})
+    assert not questionnaire.is_relevant(calls, {})
+
+
+def test_spelling_variants_of_real_forms_are_accepted(tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "survey"
+    sheet.append(["type", "name", "label:English", "label:Dansk"])
+    sheet.append(["begin group", "g", "Group", "Gruppe"])
+    sheet.append(["select one from yesno", "a", "A?", "A?"])
+    sheet.append(["select multiple yesno", "b", "B?", "B?"])
+    sheet.append(["end group", None, None, None])
+    choices = workbook.create_sheet("choices")
+    choices.append(["list name", "name", "label:English", "label:Dansk"])
+    choices.append(["yesno", "yes", "Yes", "Ja"])
+    choices.append(["yesno", "no", "No", "Nej"])
+    workbook.save(tmp_path / "variants.xlsx")
+    questionnaire = read_xlsform(tmp_path / "variants.xlsx")
+    assert questionnaire.language_codes == ("en", "da")
+    assert questionnaire.question("a").type is QuestionType.SELECT_ONE
+    assert questionnaire.question("b").choice_list.name == "yesno"
+    assert questionnaire.question("a").groups == ("g",)
+    assert questionnaire.question("a").choice_list.choice("yes").label("da") == "Ja"
+
+
+def test_duplicate_names_are_reported_with_both_rows(make_form):
+    survey = SURVEY + [{"type": "integer", "name": "q1"}]
+    with pytest.raises(FormError) as error:
+        read_xlsform(make_form(survey=survey))
+    assert _problems(error) == [("survey", 3, "name")]
+    assert "already used in row 2" in str(error.value)
+
+
+def test_unknown_reference_names_the_row_and_column(make_form):
+    survey = SURVEY + [{"type": "integer", "name": "q2", "relevant": "${nope} = 1"}]
+    with pytest.raises(FormError) as error:
+        read_xlsform(make_form(survey=survey))
+    assert _problems(error) == [("survey", 3, "relevant")]
+    assert "${nope}" in str(error.value)
+
+
+def test_missing_choice_list_is_reported(make_form):
+    survey = [{"type": "select_one missing", "name": "q1"}]
+    with pytest.raises(FormError) as error:
+        read_xlsform(make_form(survey=survey))
+    assert _problems(error) == [("survey", 2, "type")]
+    assert "'missing'" in str(error.value)
+
+
+def test_expression_syntax_error_is_reported_at_its_cell(make_form):
+    survey = SURVEY + [{"type": "integer", "name": "q2", "constraint": ". >= (1"}]
+    with pytest.raises(FormError) as error:
+        read_xlsform(make_form(survey=survey))
+    assert _problems(error) == [("survey", 3, "constraint")]
+
+
+def test_non_numeric_score_is_reported_on_the_choices_sheet(make_form):
+    choices = [{"list_name": "sat", "name": "5", "score": 5},
+               {"list_name": "sat", "name": "4", "score": "fire"}]
+    with pytest.raises(FormError) as error:
+        read_xlsform(make_form(survey=SURVEY, choices=choices))
+    assert _problems(error) == [("choices", 3, "score")]
+    assert "'fire'" in str(error.value)
+
+
+def test_end_group_without_begin_and_unclosed_group_are_both_reported(make_form):
+    survey = [{"type": "end_group"}, *SURVEY, {"type": "begin_group", "name": "open"}]
+    with pytest.raises(FormError) as error:
+        read_xlsform(make_form(survey=survey))
+    assert sorted(_problems(error)) == [("survey", 2, "type"), ("survey", 4, "type")]
+
+
+def test_all_problems_are_collected_in_one_error(make_form):
+    survey = [
+        {"type": "select_one nolist", "name": "a"},
+        {"type": "integer", "name": "a"},
+        {"type": "frobnicate", "name": "c"},
+        {"type": "integer", "name": "bad name"},
+    ]
+    with pytest.raises(FormError) as error:
+        read_xlsform(make_form(survey=survey))
+    assert len(error.value.problems) == 4
+
+
+def test_a_workbook_without_a_survey_sheet_is_not_an_xlsform(tmp_path):
+    Workbook().save(tmp_path / "empty.xlsx")
+    with pytest.raises(FormError, match=r"no 'survey' sheet"):
+        read_xlsform(tmp_path / "empty.xlsx")
+
+
+@pytest.mark.parametrize("content", [b"", b"not a workbook", b"PK\x03\x04broken zip"])
+def test_a_file_that_is_not_a_workbook_gives_a_form_error(tmp_path, content):
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(FormError, match="broken.xlsx"):
+        read_xlsform(path)
+
+
+def test_a_missing_file_gives_a_form_error(tmp_path):
+    with pytest.raises(FormError, match="does not exist"):
+        read_xlsform(tmp_path / "nope.xlsx")
+
+
+def test_settings_are_read(make_form):
+    questionnaire = read_xlsform(make_form(survey=SURVEY, choices=[
+        {"list_name": "sat", "name": "1"}]))
+    assert (questionnaire.title, questionnaire.form_id, questionnaire.version) == (
+        "Lille test", "small", "1")
+
+
+def test_the_form_is_immutable(form_path):
+    questionnaire = read_xlsform(form_path)
+    with pytest.raises(AttributeError):
+        questionnaire.title = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        questionnaire.question("age").labels["da"] = "x"  # type: ignore[index]
