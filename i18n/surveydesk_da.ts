@@ -12,11 +12,11 @@
     <name>MainWindow</name>
     <message>
         <source>Citizen service survey</source>
-        <translation>Brugerundersøgelse i Borgerservice</translation>
+        <translation>Brugerundersøgelse af Borgerservice</translation>
     </message>
     <message>
         <source>Jobcentre survey</source>
-        <translation>Brugerundersøgelse i Jobcenteret</translation>
+        <translation>Brugerundersøgelse i Jobcentret</translation>
     </message>
     <message>
         <source>&amp;File</source>

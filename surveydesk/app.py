@@ -26,12 +26,21 @@ def build_parser() -> argparse.ArgumentParser:
         prog="surveydesk",
         description="Run and analyse municipal citizen surveys (desktop application).",
     )
-    parser.add_argument("project", nargs="?", type=Path,
-                        help="the project file (.sdproj) to open; without it, a demo opens")
-    parser.add_argument("--lang", choices=("da", "en"),
-                        help="user-interface language (remembered for next time)")
-    parser.add_argument("--demo", choices=tuple(DEMOS), default="citizen_service",
-                        help="which demo to open when no project is given")
+    parser.add_argument(
+        "project",
+        nargs="?",
+        type=Path,
+        help="the project file (.sdproj) to open; without it, a demo opens",
+    )
+    parser.add_argument(
+        "--lang", choices=("da", "en"), help="user-interface language (remembered for next time)"
+    )
+    parser.add_argument(
+        "--demo",
+        choices=tuple(DEMOS),
+        default="citizen_service",
+        help="which demo to open when no project is given",
+    )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     return parser
 
@@ -64,12 +73,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             project = Project.open(args.project)
         else:
             project = open_demo_project(args.demo)
-    except SurveyDeskError as error:
+        try:
+            window = MainWindow(project)
+        except BaseException:
+            project.close()
+            raise
+    except (SurveyDeskError, OSError) as error:  # OSError: e.g. the data folder is read-only
         title = QCoreApplication.translate("App", "SurveyDesk could not start")
         QMessageBox.critical(None, title, str(error))
         return 2
 
-    window = MainWindow(project)
     window.resize(1000, 640)
     window.show()
     return app.exec()

@@ -30,7 +30,6 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from surveydesk.demo import write_demo
-    from surveydesk.gui import translation
     from surveydesk.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(["surveydesk-screenshots"])

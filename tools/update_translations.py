@@ -70,8 +70,20 @@ def find_tool(name: str) -> str | None:
 
 def lupdate_command(lupdate: str, ts_file: Path, code: str) -> list[str]:
     files = [str(path.relative_to(ROOT)) for path in source_files()]
-    return [lupdate, "-silent", "-no-obsolete", "-locations", "none", "-source-language", "en",
-            "-target-language", code, *files, "-ts", str(ts_file)]
+    return [
+        lupdate,
+        "-silent",
+        "-no-obsolete",
+        "-locations",
+        "none",
+        "-source-language",
+        "en",
+        "-target-language",
+        code,
+        *files,
+        "-ts",
+        str(ts_file),
+    ]
 
 
 def run_lupdate(ts_file: Path, code: str) -> None:
@@ -85,8 +97,7 @@ def run_lrelease(ts_file: Path, qm_file: Path) -> None:
     lrelease = find_tool("lrelease")
     if lrelease is None:
         raise SystemExit("pyside6-lrelease not found: install PySide6 in this environment.")
-    subprocess.run([lrelease, "-silent", str(ts_file), "-qm", str(qm_file)], cwd=ROOT,
-                   check=True)
+    subprocess.run([lrelease, "-silent", str(ts_file), "-qm", str(qm_file)], cwd=ROOT, check=True)
 
 
 def messages(ts_file: Path) -> dict[tuple[str, str, str], str | None]:
@@ -112,10 +123,15 @@ def stale_report(code: str) -> list[str]:
         now = messages(fresh)
     before = messages(committed) if committed.exists() else {}
     report = [f"new string [{c}] {s!r}" for (c, s, _m) in sorted(now.keys() - before.keys())]
-    report += [f"string no longer in the code [{c}] {s!r}"
-               for (c, s, _m) in sorted(before.keys() - now.keys())]
-    report += [f"obsolete entry kept [{c}] {s!r}"
-               for (c, s, _m), kind in sorted(before.items()) if kind in ("obsolete", "vanished")]
+    report += [
+        f"string no longer in the code [{c}] {s!r}"
+        for (c, s, _m) in sorted(before.keys() - now.keys())
+    ]
+    report += [
+        f"obsolete entry kept [{c}] {s!r}"
+        for (c, s, _m), kind in sorted(before.items())
+        if kind in ("obsolete", "vanished")
+    ]
     return report
 
 
@@ -138,8 +154,10 @@ def main(argv: list[str] | None = None) -> int:
         for context, source, _comment in unfinished:
             print(f"{ts_path(code).name}: untranslated [{context}] {source!r}")
         run_lrelease(ts_path(code), qm_path(code))
-        print(f"{qm_path(code).relative_to(ROOT)}: compiled "
-              f"({len(unfinished)} string(s) still untranslated)")
+        print(
+            f"{qm_path(code).relative_to(ROOT)}: compiled "
+            f"({len(unfinished)} string(s) still untranslated)"
+        )
     return 0
 
 

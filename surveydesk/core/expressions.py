@@ -58,7 +58,8 @@ from surveydesk.core.errors import ExpressionError
 
 __all__ = ["Expression", "parse", "to_boolean", "to_number", "to_string"]
 
-_Run = Callable[[Mapping[str, object], object], object]
+_Value = str | float | bool
+_Run = Callable[[Mapping[str, object], _Value], _Value]
 _NAN = math.nan
 
 # Python's recursion limit would otherwise turn a pathological cell into a RecursionError;
@@ -75,12 +76,16 @@ class Expression:
     uses_current: bool
     _run: _Run = field(repr=False, compare=False)
 
-    def evaluate(self, answers: Mapping[str, object], current: object = None) -> object:
+    def evaluate(self, answers: Mapping[str, object], current: object = None) -> str | float | bool:
         """Evaluate against ``answers`` (question name -> answer) and the current answer.
 
         Returns a ``str``, ``float`` or ``bool``; never raises.
         """
         return self._run(answers, _canonical(current))
+
+    def __reduce__(self):
+        # Closures cannot be pickled; the source is enough to rebuild (e.g. in a worker process).
+        return parse, (self.source,)
 
 
 # --- values -------------------------------------------------------------------------------
@@ -88,7 +93,7 @@ class Expression:
 # converted once, when read, so the operators below need no type dispatch beyond that.
 
 
-def _canonical(value: object) -> str | float | bool:
+def _canonical(value: object) -> _Value:
     if value is None:
         return ""
     kind = type(value)
@@ -120,7 +125,7 @@ def _int_to_float(value) -> float:
 _NUMERIC_TEXT = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
-def _number(value: str | float | bool) -> float:
+def _number(value: _Value) -> float:
     if type(value) is float:
         return value
     if type(value) is bool:
@@ -129,7 +134,7 @@ def _number(value: str | float | bool) -> float:
     return float(text) if _NUMERIC_TEXT.fullmatch(text) else _NAN
 
 
-def _string(value: str | float | bool) -> str:
+def _string(value: _Value) -> str:
     if type(value) is str:
         return value
     if type(value) is bool:
@@ -145,7 +150,7 @@ def _string(value: str | float | bool) -> str:
     return format(Decimal(text), "f") if "e" in text else text
 
 
-def _boolean(value: str | float | bool) -> bool:
+def _boolean(value: _Value) -> bool:
     if type(value) is bool:
         return value
     if type(value) is str:

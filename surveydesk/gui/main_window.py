@@ -61,8 +61,13 @@ def demo_names() -> dict[str, str]:
 class MainWindow(QMainWindow):
     """The SurveyDesk main window showing one project at a time."""
 
-    def __init__(self, project: Project | None = None, *, demo_dir: Path | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        project: Project | None = None,
+        *,
+        demo_dir: Path | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.project: Project | None = None
         self._demo_dir = demo_dir
@@ -87,13 +92,17 @@ class MainWindow(QMainWindow):
         self.file_menu.addMenu(self.demo_menu)
         self.demo_actions: dict[str, QAction] = {}
         for form in DEMOS:
-            action = self.demo_menu.addAction("", lambda form=form: self.open_demo(form))
+            action = self.demo_menu.addAction("")
+            action.triggered.connect(lambda _checked=False, form=form: self.open_demo(form))
             self.demo_actions[form] = action
         self.file_menu.addSeparator()
         self.close_action = self.file_menu.addAction("", lambda: self.set_project(None))
         self.close_action.setShortcut(QKeySequence.StandardKey.Close)
         self.quit_action = self.file_menu.addAction("", self.close)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # Not every platform defines a Quit key (Windows has none); Ctrl+Q is understood.
+        self.quit_action.setShortcuts(
+            QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
+        )
 
         self.view_menu = bar.addMenu("")
         self.language_menu = QMenu(self)
@@ -140,6 +149,8 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(translate("MainWindow", "&Language"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
         self.about_action.setText(translate("MainWindow", "&About SurveyDesk"))
+        # Another window may have switched the language.
+        self.language_actions[translation.current_language()].setChecked(True)
         self._update_title()
 
     def _update_title(self) -> None:
@@ -148,26 +159,29 @@ class MainWindow(QMainWindow):
             self.path_label.setText(translate("MainWindow", "No project open"))
         else:
             self.setWindowTitle(f"SurveyDesk — {self.project.path.name}")
-            self.path_label.setText(
-                fill(translate("MainWindow", "Project: %1"), self.project.path)
-            )
+            self.path_label.setText(fill(translate("MainWindow", "Project: %1"), self.project.path))
 
     # -- projects --------------------------------------------------------------------------
     def set_project(self, project: Project | None) -> None:
         """Show ``project`` (the window owns it from now on); ``None`` closes the current."""
+        # Read first: if the new project cannot be summarised, the current one stays shown.
+        overview = None if project is None else project.overview()
+        languages = () if project is None else project.questionnaire.languages
         if self.project is not None and self.project is not project:
             self.project.close()
         self.project = project
         self.close_action.setEnabled(project is not None)
-        if project is None:
-            self.overview_page.show_overview(None)
-        else:
-            self.overview_page.show_overview(project.overview(), project.questionnaire.languages)
+        self.overview_page.show_overview(overview, languages)
         self._update_title()
 
     def _attempt(self, title: str, opener) -> bool:
         try:
             project = opener()
+            try:
+                self.set_project(project)
+            except BaseException:
+                project.close()
+                raise
         except SurveyDeskError as error:
             QMessageBox.critical(self, title, str(error))
             return False
@@ -175,17 +189,19 @@ class MainWindow(QMainWindow):
             where = f"{error.filename}: " if error.filename else ""
             QMessageBox.critical(self, title, f"{where}{error.strerror or error}")
             return False
-        self.set_project(project)
         return True
 
     def open_project(self, path: Path | str) -> bool:
         """Open the project file at ``path``; on a problem show it and keep the current one."""
-        return self._attempt(translate("MainWindow", "Could not open the project"),
-                             lambda: Project.open(Path(path)))
+        return self._attempt(
+            translate("MainWindow", "Could not open the project"), lambda: Project.open(Path(path))
+        )
 
     def open_demo(self, form: str = "citizen_service") -> bool:
-        return self._attempt(translate("MainWindow", "Could not open the demo"),
-                             lambda: open_demo_project(form, self._demo_dir))
+        return self._attempt(
+            translate("MainWindow", "Could not open the demo"),
+            lambda: open_demo_project(form, self._demo_dir),
+        )
 
     def create_project(self, form_path: Path | str, project_path: Path | str) -> bool:
         """Make a new project at ``project_path`` for the XLSForm at ``form_path``."""
@@ -199,7 +215,9 @@ class MainWindow(QMainWindow):
 
     def choose_project(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, translate("MainWindow", "Open project"), self._start_directory(),
+            self,
+            translate("MainWindow", "Open project"),
+            self._start_directory(),
             translate("MainWindow", "SurveyDesk projects (*.sdproj);;All files (*)"),
         )
         if path:
@@ -207,14 +225,18 @@ class MainWindow(QMainWindow):
 
     def choose_new_project(self) -> None:
         form, _ = QFileDialog.getOpenFileName(
-            self, translate("MainWindow", "Choose the questionnaire (XLSForm)"),
-            self._start_directory(), translate("MainWindow", "XLSForm workbooks (*.xlsx)"),
+            self,
+            translate("MainWindow", "Choose the questionnaire (XLSForm)"),
+            self._start_directory(),
+            translate("MainWindow", "XLSForm workbooks (*.xlsx)"),
         )
         if not form:
             return
         suggested = Path(form).with_suffix(PROJECT_SUFFIX)
         target, _ = QFileDialog.getSaveFileName(
-            self, translate("MainWindow", "Save the new project as"), str(suggested),
+            self,
+            translate("MainWindow", "Save the new project as"),
+            str(suggested),
             translate("MainWindow", "SurveyDesk projects (*.sdproj)"),
         )
         if not target:
@@ -229,13 +251,17 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(
-            self, translate("MainWindow", "About SurveyDesk"),
-            fill(translate(
-                "MainWindow",
-                "<h3>SurveyDesk %1</h3><p>Run and analyse municipal citizen surveys: "
-                "XLSForm questionnaires, interviews on the web, in person and by phone, "
-                "analysis and Excel reports.</p>",
-            ), surveydesk.__version__),
+            self,
+            translate("MainWindow", "About SurveyDesk"),
+            fill(
+                translate(
+                    "MainWindow",
+                    "<h3>SurveyDesk %1</h3><p>Run and analyse municipal citizen surveys: "
+                    "XLSForm questionnaires, interviews on the web, in person and by phone, "
+                    "analysis and Excel reports.</p>",
+                ),
+                surveydesk.__version__,
+            ),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -107,8 +107,7 @@ class OverviewPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # Long Danish headers ("Personligt fremmøde") wrap instead of being clipped.
         self.table.horizontalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            | Qt.TextFlag.TextWordWrap
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
         )
         self.table.horizontalHeader().sectionResized.connect(self._fit_header_height)
         self.no_waves_label = QLabel(wordWrap=True)
@@ -132,8 +131,9 @@ class OverviewPage(QWidget):
         self.retranslateUi()
 
     # -- showing ---------------------------------------------------------------------------
-    def show_overview(self, overview: ProjectOverview | None,
-                      languages: Sequence[Language] = ()) -> None:
+    def show_overview(
+        self, overview: ProjectOverview | None, languages: Sequence[Language] = ()
+    ) -> None:
         """Show ``overview`` (``None``: no project open). ``languages`` name the codes."""
         self._overview = overview
         self._languages = tuple(languages)
@@ -149,10 +149,13 @@ class OverviewPage(QWidget):
         self.title_label.setText(overview.title or overview.form_id)
         self.form_id_value.setText(overview.form_id)
         if overview.form_versions > 1:
-            self.version_value.setText(fill(
-                translate("OverviewPage", "%1 (the project holds %2 versions of the form)"),
-                overview.form_version, locale.toString(overview.form_versions),
-            ))
+            self.version_value.setText(
+                fill(
+                    translate("OverviewPage", "%1 (the project holds %2 versions of the form)"),
+                    overview.form_version,
+                    locale.toString(overview.form_versions),
+                )
+            )
         else:
             self.version_value.setText(overview.form_version)
         self.languages_value.setText(self._language_text(overview.languages))
@@ -200,27 +203,34 @@ class OverviewPage(QWidget):
         super().changeEvent(event)
 
     def retranslateUi(self) -> None:
-        self.empty_label.setText(translate(
-            "OverviewPage",
-            "No project is open.\n\nUse File ▸ Open project… to open a project, "
-            "or File ▸ Open demo to look around.",
-        ))
+        self.empty_label.setText(
+            translate(
+                "OverviewPage",
+                "No project is open.\n\nUse File ▸ Open project… to open a project, "
+                "or File ▸ Open demo to look around.",
+            )
+        )
         self.caption_label.setText(translate("OverviewPage", "Questionnaire"))
         self.form_id_caption.setText(translate("OverviewPage", "Form ID:"))
         self.version_caption.setText(translate("OverviewPage", "Version:"))
         self.languages_caption.setText(translate("OverviewPage", "Languages:"))
         self.total_caption.setText(translate("OverviewPage", "Interviews:"))
         self.waves_heading.setText(translate("OverviewPage", "Waves"))
-        self.no_waves_label.setText(translate(
-            "OverviewPage",
-            "The project has no interviews yet. Import respondent data or enter "
-            "interviews to see them here.",
-        ))
+        self.no_waves_label.setText(
+            translate(
+                "OverviewPage",
+                "The project has no interviews yet. Import respondent data or enter "
+                "interviews to see them here.",
+            )
+        )
         self.table.setHorizontalHeaderLabels(column_titles())
         first = self.table.horizontalHeaderItem(0)
         if first is not None:
-            first.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-                                   | Qt.TextFlag.TextWordWrap)
+            first.setTextAlignment(
+                Qt.AlignmentFlag.AlignLeft
+                | Qt.AlignmentFlag.AlignVCenter
+                | Qt.TextFlag.TextWordWrap
+            )
         self._fit_header_height()
         self._render()
 
@@ -234,8 +244,9 @@ class OverviewPage(QWidget):
             width = header.sectionSize(column) - 2 * _HEADER_PAD_H - 2
             if item is None or width <= 0:
                 continue
-            box = metrics.boundingRect(QRect(0, 0, width, 10_000),
-                                       Qt.TextFlag.TextWordWrap, item.text())
+            box = metrics.boundingRect(
+                QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text()
+            )
             needed = max(needed, box.height())
         header.setMinimumHeight(needed + 2 * _HEADER_PAD_V + 2)
 

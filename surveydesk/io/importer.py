@@ -36,7 +36,12 @@ from surveydesk.store.project import MODES, STATUSES, NewInterview, Project
 RESPONDENT_ID = "respondent_id"
 MODE = "mode"
 STATUS = "status"
-META_COLUMNS = (RESPONDENT_ID, MODE, STATUS)
+UUID = "uuid"
+WAVE = "wave"
+# Columns that describe the interview rather than answer a question. All but respondent_id,
+# mode and status are written by SurveyDesk's own export, so an export imports back.
+TEXT_META = ("interviewer", "device_id", "started_at", "completed_at")
+META_COLUMNS = (RESPONDENT_ID, MODE, STATUS, UUID, WAVE, *TEXT_META)
 _MODE_ALIASES = {
     "web": "web", "online": "web", "internet": "web", "elektronisk": "web",
     "in_person": "in_person", "in person": "in_person", "personal": "in_person",
@@ -195,6 +200,26 @@ class _Column:
         return lookup[self.codes].tolist()
 
 
+def _text_column(cells: pd.DataFrame, positions: dict[str, int], name: str) -> pd.Series:
+    if name not in positions:
+        return pd.Series("", index=cells.index, dtype=object)
+    return cells[positions[name]].astype(str).str.strip()
+
+
+def _check_unique(checker: _Checker, values: pd.Series, name: str) -> None:
+    for index in values.index[(values != "") & values.duplicated(keep=False)]:
+        checker.problem(f"the {name} appears more than once in the file", int(index) + 2, name,
+                        values[index])
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _meta_column(checker: _Checker, positions: dict[str, int], name: str, default: str,
                  convert: Callable[[str], str | None], allowed: tuple[str, ...]) -> pd.Series:
     cells = checker.table.cells
@@ -226,12 +251,18 @@ def check_table(table: RawTable, questionnaire: Questionnaire, wave: str, mode: 
     modes = _meta_column(checker, positions, MODE, mode, _mode, MODES)
     statuses = _meta_column(checker, positions, STATUS, "complete",
                             lambda t: t.lower() if t.lower() in STATUSES else None, STATUSES)
-    ids = (cells[positions[RESPONDENT_ID]].str.strip() if RESPONDENT_ID in positions
-           else pd.Series("", index=cells.index, dtype=object))
-    duplicated = ids[(ids != "") & ids.duplicated(keep=False)]
-    for index in duplicated.index:
-        checker.problem("the respondent_id appears more than once in the file",
-                        int(index) + 2, RESPONDENT_ID, ids[index])
+    ids = _text_column(cells, positions, RESPONDENT_ID)
+    _check_unique(checker, ids, RESPONDENT_ID)
+    uuids = _text_column(cells, positions, UUID)
+    _check_unique(checker, uuids, UUID)
+    for index in uuids.index[(uuids != "") & ~uuids.map(_is_uuid)]:
+        checker.problem("expected an interview id like 1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+                        int(index) + 2, UUID, uuids[index])
+    waves = _text_column(cells, positions, WAVE)
+    for index in waves.index[(waves != "") & (waves != wave)]:
+        checker.problem(f"the row belongs to wave '{waves[index]}', not '{wave}'; import each "
+                        "wave's rows with its own --wave", int(index) + 2, WAVE, waves[index])
+    extra = {name: _text_column(cells, positions, name).tolist() for name in TEXT_META}
     if checker.problems:
         count = len(checker.problems)
         checker.problems.sort(key=lambda p: (p.row or 0, p.column))
@@ -241,14 +272,16 @@ def check_table(table: RawTable, questionnaire: Questionnaire, wave: str, mode: 
     names = list(columns)
     stored_columns = [columns[name].stored() for name in names]
     interviews = []
-    for respondent, row_mode, status, *row in zip(
-        ids.tolist(), modes.tolist(), statuses.tolist(), *stored_columns, strict=True
-    ):
+    for i, (respondent, given_uuid, row_mode, status, *row) in enumerate(zip(
+        ids.tolist(), uuids.tolist(), modes.tolist(), statuses.tolist(), *stored_columns,
+        strict=True,
+    )):
         answers = {n: v for n, v in zip(names, row, strict=True) if v is not None}
         interviews.append(NewInterview(
-            uuid=interview_uuid(questionnaire.form_id, wave, respondent or None),
+            uuid=given_uuid or interview_uuid(questionnaire.form_id, wave, respondent or None),
             mode=row_mode, status=status, answers=answers,
             content_hash=answers_hash(answers, status), respondent_id=respondent or None,
+            **{name: values[i] or None for name, values in extra.items()},
         ))
     return interviews
 

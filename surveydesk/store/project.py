@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from surveydesk.core.answers import answers_json
+from surveydesk.core.answers import answers_hash, answers_json
 from surveydesk.core.errors import ProjectFileError, UsageError
 from surveydesk.core.questionnaire import Questionnaire
 from surveydesk.core.xlsform import read_xlsform
@@ -105,6 +106,19 @@ class AddedInterviews:
     answers: int
     batch_id: int | None = None
     uuids: tuple[str, ...] = field(default=(), repr=False)
+
+
+@dataclass(frozen=True)
+class AnswerChange:
+    """One entry of the append-only audit log."""
+
+    at: str
+    who: str
+    interview_uuid: str
+    question: str | None
+    old_value: str | None
+    new_value: str | None
+    reason: str
 
 
 class Project:
@@ -294,6 +308,59 @@ class Project:
             self._touch(wave)
         return AddedInterviews(wave, len(interviews), answers, batch_id,
                                tuple(x.uuid for x in interviews))
+
+    def answers(self, interview_uuid: str) -> dict[str, str]:
+        """The stored answers of one interview."""
+        row = self.db.execute("SELECT answers FROM interview WHERE uuid = ?",
+                              (interview_uuid,)).fetchone()
+        if row is None:
+            raise UsageError(f"No interview with id {interview_uuid} in {self.path.name}.")
+        return json.loads(row[0])
+
+    def change_answer(self, interview_uuid: str, question: str, value: str | None, *,
+                      who: str, reason: str, now: str | None = None) -> AnswerChange | None:
+        """Set (or with ``None`` clear) one stored answer and write the audit log.
+
+        Both happen in one transaction. Returns ``None`` when the value is unchanged.
+        """
+        if not who.strip():
+            raise UsageError("A change to an answer must say who made it.")
+        now = now or utc_now()
+        with self.db.transaction():
+            row = self.db.execute(
+                "SELECT id, wave_id, status, answers FROM interview WHERE uuid = ?",
+                (interview_uuid,)).fetchone()
+            if row is None:
+                raise UsageError(f"No interview with id {interview_uuid} in {self.path.name}.")
+            interview_id, wave_id, status, text = row
+            answers = json.loads(text)
+            old = answers.get(question)
+            if old == value:
+                return None
+            if value is None:
+                del answers[question]
+            else:
+                answers[question] = value
+            self.db.execute(
+                "UPDATE interview SET answers = ?, content_hash = ?, updated_at = ? WHERE id = ?",
+                (answers_json(answers), answers_hash(answers, status), now, interview_id))
+            self.db.execute(
+                "INSERT INTO audit_log (at, who, interview_uuid, question, old_value, new_value,"
+                " reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (now, who, interview_uuid, question, old, value, reason))
+            self.db.execute("UPDATE wave SET generation = generation + 1 WHERE id = ?",
+                            (wave_id,))
+        return AnswerChange(now, who, interview_uuid, question, old, value, reason)
+
+    def audit_log(self, interview_uuid: str | None = None) -> list[AnswerChange]:
+        """Every recorded change, oldest first (for one interview if given)."""
+        sql = ("SELECT at, who, interview_uuid, question, old_value, new_value, reason "
+               "FROM audit_log")
+        parameters: tuple = ()
+        if interview_uuid is not None:
+            sql += " WHERE interview_uuid = ?"
+            parameters = (interview_uuid,)
+        return [AnswerChange(*row) for row in self.db.execute(sql + " ORDER BY id", parameters)]
 
     def _touch(self, wave: Wave) -> None:
         self.db.execute("UPDATE wave SET generation = generation + 1 WHERE id = ?", (wave.id,))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import operator
+import pickle
 from collections.abc import Iterator, Mapping
 from datetime import date
 
@@ -168,6 +169,12 @@ def test_operator_keywords_are_valid_question_names():
 def test_expressions_with_same_source_are_equal():
     assert parse("${a} = 1") == parse("${a} = 1")
     assert isinstance(parse("1"), Expression)
+
+
+def test_expression_survives_pickling_for_worker_processes():
+    restored = pickle.loads(pickle.dumps(parse("${a} + 1")))
+    assert restored == parse("${a} + 1")
+    assert restored.evaluate({"a": 2}) == 3.0
 
 
 # --- operators ----------------------------------------------------------------------------

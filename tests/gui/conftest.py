@@ -7,7 +7,7 @@ import os
 # Before any QApplication exists: the tests need no display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -15,8 +15,16 @@ from surveydesk.gui.main_window import MainWindow, open_demo_project
 from surveydesk.store.project import Project
 
 ENGLISH_HEADERS = ["Wave", "Total", "Web", "In person", "Phone", "Complete", "Partial", "Aborted"]
-DANISH_HEADERS = ["Bølge", "I alt", "Web", "Personligt fremmøde", "Telefon", "Gennemført",
-                  "Delvis", "Afbrudt"]
+DANISH_HEADERS = [
+    "Bølge",
+    "I alt",
+    "Web",
+    "Personligt fremmøde",
+    "Telefon",
+    "Gennemført",
+    "Delvis",
+    "Afbrudt",
+]
 
 
 @pytest.fixture
@@ -32,15 +40,18 @@ def window(qtbot, demo_project_path):
 def dialogs(monkeypatch):
     """Capture QMessageBox.critical calls as ``(title, text)`` instead of showing them."""
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QMessageBox, "critical",
-                        lambda _parent, title, text, *args: shown.append((title, text)))
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda _parent, title, text, *args: shown.append((title, text))
+    )
     return shown
 
 
 def table_rows(main_window: MainWindow) -> list[list[str]]:
     table = main_window.overview_page.table
-    return [[table.item(row, column).text() for column in range(table.columnCount())]
-            for row in range(table.rowCount())]
+    return [
+        [table.item(row, column).text() for column in range(table.columnCount())]
+        for row in range(table.rowCount())
+    ]
 
 
 def headers(main_window: MainWindow) -> list[str]:
@@ -52,9 +63,16 @@ def test_overview_shows_every_wave_with_counts_by_mode_and_status(window, demo_p
     with Project.open(demo_project_path) as project:
         overview = project.overview()
     expected = [
-        [s.wave.label, f"{s.total:,}", f"{s.by_mode['web']:,}", f"{s.by_mode['in_person']:,}",
-         f"{s.by_mode['phone']:,}", f"{s.by_status['complete']:,}",
-         f"{s.by_status['partial']:,}", f"{s.by_status['aborted']:,}"]
+        [
+            s.wave.label,
+            f"{s.total:,}",
+            f"{s.by_mode['web']:,}",
+            f"{s.by_mode['in_person']:,}",
+            f"{s.by_mode['phone']:,}",
+            f"{s.by_status['complete']:,}",
+            f"{s.by_status['partial']:,}",
+            f"{s.by_status['aborted']:,}",
+        ]
         for s in overview.waves
     ]
     rows = table_rows(window)
@@ -101,8 +119,7 @@ def test_language_menu_retranslates_the_open_window_at_once(window, qtbot):
     assert QSettings().value(translation.SETTINGS_KEY) == "en"
 
 
-def test_opening_a_broken_project_shows_the_error_and_keeps_the_open_one(
-        window, tmp_path, dialogs):
+def test_opening_a_broken_project_shows_the_error_and_keeps_the_open_one(window, tmp_path, dialogs):
     broken = tmp_path / "broken.sdproj"
     broken.write_bytes(b"this is not a SQLite database, just some bytes" * 50)
     before = window.project
@@ -156,6 +173,25 @@ def test_closing_the_project_shows_the_empty_page(window):
     assert "No project is open" in window.overview_page.empty_label.text()
 
 
+def test_open_demo_menu_opens_the_demo_project(qtbot, demo_project_path, dialogs):
+    main_window = MainWindow(demo_dir=demo_project_path.parent)
+    qtbot.addWidget(main_window)
+
+    main_window.demo_actions["citizen_service"].trigger()
+
+    assert dialogs == []
+    assert main_window.project is not None
+    assert main_window.project.path == demo_project_path
+    assert main_window.overview_page.table.rowCount() == 3  # two waves and the total
+
+
+def test_about_names_the_version(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, title, text: shown.append(text))
+    window.about_action.trigger()
+    assert surveydesk.__version__ in shown[0]
+
+
 def test_the_demo_is_created_once_and_then_reopened(tmp_path):
     with open_demo_project("citizen_service", tmp_path) as project:
         first = project.overview().total
@@ -180,8 +216,7 @@ def test_start_up_with_a_broken_project_shows_a_dialog_and_exits_2(qapp, tmp_pat
     assert "broken.sdproj" in dialogs[0][1]
 
 
-def test_start_up_opens_the_project_in_the_chosen_language(qtbot, demo_project_path,
-                                                           monkeypatch):
+def test_start_up_opens_the_project_in_the_chosen_language(qtbot, demo_project_path, monkeypatch):
     opened: list[MainWindow] = []
 
     class RecordedWindow(MainWindow):

@@ -33,21 +33,26 @@ QM = tool.qm_path("da")
 def _require(name: str) -> str:
     found = tool.find_tool(name)
     if found is None:
-        pytest.skip(f"pyside6-{name} not found next to {Path(tool.sys.executable).name}, "
-                    "on PATH or in the PySide6 package")
+        pytest.skip(
+            f"pyside6-{name} not found next to {Path(tool.sys.executable).name}, "
+            "on PATH or in the PySide6 package"
+        )
     return found
 
 
 def _messages() -> list[tuple[str, ET.Element]]:
     root = ET.parse(TS).getroot()
-    return [(context.findtext("name", ""), message)
-            for context in root.iter("context") for message in context.iter("message")]
+    return [
+        (context.findtext("name", ""), message)
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
 
 
 def test_committed_ts_has_every_ui_string_of_the_code():
     _require("lupdate")
     report = tool.stale_report("da")
-    assert not report, (f"{TS.name} is stale ({FIX}):\n  " + "\n  ".join(report))
+    assert not report, f"{TS.name} is stale ({FIX}):\n  " + "\n  ".join(report)
 
 
 def test_the_ts_sources_cover_the_gui_and_the_app():
@@ -64,8 +69,11 @@ def test_every_string_has_a_finished_danish_translation():
         forms = [translation.text] if translation is not None else []
         if translation is not None and message.get("numerus") == "yes":
             forms = [form.text for form in translation.iter("numerusform")]
-        if (translation is None or translation.get("type")
-                or not all(form and form.strip() for form in forms)):
+        if (
+            translation is None
+            or translation.get("type")
+            or not all(form and form.strip() for form in forms)
+        ):
             unfinished.append(f"[{context}] {source!r}")
     assert not unfinished, f"untranslated in {TS.name} ({FIX}):\n  " + "\n  ".join(unfinished)
 
@@ -83,8 +91,10 @@ def test_translations_keep_placeholders_and_accelerators():
 
 
 def test_the_danish_menu_words_are_the_agreed_ones():
-    translated = {message.findtext("source"): message.findtext("translation")
-                  for _context, message in _messages()}
+    translated = {
+        message.findtext("source"): message.findtext("translation")
+        for _context, message in _messages()
+    }
     assert translated["&File"] == "&Fil"
     assert translated["&Open project…"] == "&Åbn projekt…"
     assert translated["&New project from form…"] == "&Ny undersøgelse fra spørgeskema…"

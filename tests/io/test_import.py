@@ -248,3 +248,21 @@ def test_fuzzed_cells_either_import_or_raise_a_surveydesk_error(
     path.write_text(buffer.getvalue(), encoding="utf-8")
     with contextlib.suppress(SurveyDeskError):
         import_file(small_project, path, "cells")
+
+
+def test_export_columns_keep_the_interview_id_and_interviewer(small_project, tmp_path):
+    text = ("uuid,respondent_id,wave,interviewer,started_at,age\n"
+            "1b4e28ba-2fa1-11d2-883f-0016d3cca427,r1,2024,MB,2024-09-12T10:00:00,30\n")
+    import_file(small_project, _write(tmp_path, text), "2024")
+    interviews = small_project.wave_data("2024").interviews
+    assert interviews["uuid"].iloc[0] == "1b4e28ba-2fa1-11d2-883f-0016d3cca427"
+    assert interviews["interviewer"].iloc[0] == "MB"
+    assert interviews["started_at"].iloc[0] == "2024-09-12T10:00:00"
+
+
+def test_rows_of_another_wave_and_malformed_ids_are_rejected(small_project, tmp_path):
+    text = "uuid,wave,age\nnot-a-uuid,2024,30\n,2019,31\n"
+    with pytest.raises(DataImportError) as error:
+        import_file(small_project, _write(tmp_path, text), "2024")
+    assert [(p.row, p.column) for p in error.value.problems] == [(2, "uuid"), (3, "wave")]
+    assert "wave '2019'" in str(error.value)

@@ -174,3 +174,30 @@ def test_wave_data_of_the_demo_has_every_question_as_a_column(demo_project_file)
     assert len(data.answers) == len(data.interviews) == 682
     assert data.answers["age"].dtype == "float64"
     assert data.answers["department"].dtype == "category"
+
+
+def test_changing_an_answer_writes_the_audit_log_and_updates_hash_and_columns(small_project):
+    small_project.add_interviews("2024", [_interview("u1", {"age": "30", "satisfied": "5"})])
+    assert list(small_project.wave_data("2024").answers["age"]) == [30.0]
+    change = small_project.change_answer("u1", "age", "31", who="AB", reason="typo",
+                                         now="2024-09-12T10:00:00+00:00")
+    assert (change.old_value, change.new_value) == ("30", "31")
+    assert small_project.answers("u1") == {"age": "31", "satisfied": "5"}
+    assert small_project.change_answer("u1", "age", "31", who="AB", reason="again") is None
+    small_project.change_answer("u1", "satisfied", None, who="CD", reason="refused")
+    log = small_project.audit_log("u1")
+    assert [(c.who, c.question, c.old_value, c.new_value) for c in log] == [
+        ("AB", "age", "30", "31"), ("CD", "satisfied", "5", None)]
+    assert small_project.db.scalar("SELECT content_hash FROM interview") == answers_hash(
+        {"age": "31"}, "complete")
+    assert list(small_project.wave_data("2024").answers["age"]) == [31.0]
+
+
+def test_changing_an_answer_of_an_unknown_interview_or_without_a_name_is_refused(
+        small_project):
+    small_project.add_interviews("2024", [_interview("u1", {"age": "30"})])
+    with pytest.raises(UsageError, match="No interview"):
+        small_project.change_answer("nope", "age", "1", who="AB", reason="")
+    with pytest.raises(UsageError, match="who"):
+        small_project.change_answer("u1", "age", "1", who=" ", reason="")
+    assert small_project.audit_log() == []
