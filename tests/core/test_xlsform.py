@@ -153,7 +153,7 @@ def test_a_workbook_without_a_survey_sheet_is_not_an_xlsform(tmp_path):
 def test_a_file_that_is_not_a_workbook_gives_a_form_error(tmp_path, content):
     path = tmp_path / "broken.xlsx"
     path.write_bytes(content)
-    with pytest.raises(FormError, match="broken.xlsx"):
+    with pytest.raises(FormError, match=r"broken\.xlsx"):
         read_xlsform(path)
 
 
