@@ -45,6 +45,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def application_icon():
+    """The SurveyDesk icon, read from package data (works from an installed wheel)."""
+    import importlib.resources
+
+    from PySide6.QtGui import QIcon, QPixmap
+
+    data = (importlib.resources.files("surveydesk.resources") / "icons" / "surveydesk.svg")
+    pixmap = QPixmap()
+    pixmap.loadFromData(data.read_bytes(), "SVG")
+    return QIcon(pixmap)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.version:
@@ -62,6 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("SurveyDesk")
     app.setApplicationName("SurveyDesk")
     app.setApplicationVersion(surveydesk.__version__)
+    app.setWindowIcon(application_icon())
 
     language = args.lang or translation.saved_language() or translation.system_language()
     translation.set_ui_language(language)

@@ -132,6 +132,14 @@ class _Generator:
                     latent += self._group_effect(value, wave)
         return answers
 
+    def status(self, mode: str) -> str:
+        """Interviews in person and by phone are sometimes left unfinished; web ones not
+        (an unfinished web answer is not submitted)."""
+        if mode == "web":
+            return "complete"
+        draw = self.rng.random()
+        return "aborted" if draw < 0.04 else "partial" if draw < 0.06 else "complete"
+
     def _group_effect(self, group: object, wave: DemoWave) -> float:
         # Some groups improve between waves and some do not: real changes to detect.
         code = int(hashlib.sha256(str(group).encode()).hexdigest()[:4], 16)
@@ -204,11 +212,18 @@ def generate_wave(questionnaire: Questionnaire, survey: DemoSurvey, wave: DemoWa
         for _ in range(count):
             number += 1
             answers = generator.respondent(wave, mode)
-            row = {"respondent_id": f"{wave.label}-{number:04d}", "mode": mode}
+            status = generator.status(mode)
+            if status != "complete":
+                # The citizen left (or the call dropped) part-way through the questionnaire.
+                keep = int(rng.integers(3, max(4, len(answers) // 2)))
+                answers = dict(list(answers.items())[:keep])
+            row = {"respondent_id": f"{wave.label}-{number:04d}", "mode": mode,
+                   "status": status}
             for name, value in answers.items():
                 row[name] = to_stored(questionnaire.question(name), value)
             rows.append(row)
-    columns = ["respondent_id", "mode"] + [q.name for q in questionnaire.answer_questions]
+    columns = ["respondent_id", "mode", "status"] + [
+        q.name for q in questionnaire.answer_questions]
     return pd.DataFrame(rows, columns=columns).fillna("")
 
 

@@ -27,6 +27,7 @@ def test_the_wheel_contains_demo_forms_translations_and_both_commands(tmp_path):
     assert "surveydesk/resources/forms/citizen_service.xlsx" in names
     assert "surveydesk/resources/forms/jobcentre.xlsx" in names
     assert "surveydesk/i18n/surveydesk_da.qm" in names
+    assert "surveydesk/resources/icons/surveydesk.svg" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "surveydesk-cli = surveydesk.cli:main" in text

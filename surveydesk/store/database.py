@@ -23,6 +23,22 @@ from surveydesk.core.errors import ProjectFileError
 
 APPLICATION_ID = 0x53447331  # "SDs1" in the SQLite header identifies a SurveyDesk project
 BUSY_TIMEOUT_MS = 10_000
+_USER_FIXABLE = (
+    ("locked", "another program (or another SurveyDesk window) is writing to this project; "
+               "try again when it has finished."),
+    ("readonly", "the project file is read-only; check the file's permissions or copy it to a "
+                 "folder you can write to."),
+    ("disk is full", "the disk is full; free some space and try again."),
+    ("disk i/o error", "the disk reported an error while writing; check the drive."),
+)
+
+
+def _explain(path: Path, error: sqlite3.Error) -> ProjectFileError | None:
+    text = str(error).lower()
+    for fragment, advice in _USER_FIXABLE:
+        if fragment in text:
+            return ProjectFileError(f"{path}: {advice} Nothing was changed.")
+    return None
 
 
 class Database:
@@ -67,6 +83,9 @@ class Database:
                     connection.execute("PRAGMA journal_mode = WAL")
         except sqlite3.DatabaseError as error:
             connection.close()
+            explained = _explain(path, error)
+            if explained is not None:
+                raise explained from None
             raise ProjectFileError(
                 f"{path}: this is not a SurveyDesk project file, or it is damaged ({error})."
             ) from None
@@ -99,16 +118,31 @@ class Database:
             finally:
                 self._depth -= 1
             return
-        self.connection.execute("BEGIN IMMEDIATE")
+        with self._explained():
+            self.connection.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
-            yield self.connection
+            with self._explained():
+                yield self.connection
         except BaseException:
             self._depth = 0
-            self.connection.execute("ROLLBACK")
+            if self.connection.in_transaction:
+                self.connection.execute("ROLLBACK")
             raise
         self._depth = 0
-        self.connection.execute("COMMIT")
+        with self._explained():
+            self.connection.execute("COMMIT")
+
+    @contextmanager
+    def _explained(self) -> Iterator[None]:
+        """Turn the SQLite errors a user can cause or fix into a ``ProjectFileError``."""
+        try:
+            yield
+        except sqlite3.OperationalError as error:
+            explained = _explain(self.path, error)
+            if explained is None:
+                raise
+            raise explained from None
 
     def execute(self, sql: str, parameters=()) -> sqlite3.Cursor:
         return self.connection.execute(sql, parameters)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from surveydesk.core.errors import FormError
@@ -175,3 +177,49 @@ def test_the_form_is_immutable(form_path):
         questionnaire.title = "x"  # type: ignore[misc]
     with pytest.raises(TypeError):
         questionnaire.question("age").labels["da"] = "x"  # type: ignore[index]
+
+
+_cell = st.one_of(
+    st.none(),
+    # Control characters cannot be stored in a worksheet at all.
+    st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=15),
+    st.sampled_from(["select_one sat", "select_multiple sat", "integer", "begin_group",
+                     "end_group", "calculate", "note", "${q1} = 1", ". > 2", "q1", "yes"]),
+    st.integers(-5, 5),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.fixed_dictionaries({
+    "type": _cell, "name": _cell, "label::Dansk (da)": _cell, "relevant": _cell,
+    "constraint": _cell, "calculation": _cell}), max_size=6),
+    scores=st.lists(_cell, max_size=4))
+def test_fuzzed_forms_load_or_raise_a_form_error(tmp_path_factory, rows, scores):
+    from surveydesk.core.errors import SurveyDeskError
+
+    folder = tmp_path_factory.mktemp("fuzz")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "survey"
+    columns = ["type", "name", "label::Dansk (da)", "relevant", "constraint", "calculation"]
+    sheet.append(columns)
+    for row in rows:
+        sheet.append([row[c] for c in columns])
+    choices = workbook.create_sheet("choices")
+    choices.append(["list_name", "name", "score"])
+    for i, score in enumerate(scores):
+        choices.append(["sat", f"c{i}", score])
+    workbook.save(folder / "fuzz.xlsx")
+    try:
+        read_xlsform(folder / "fuzz.xlsx")
+    except SurveyDeskError as error:
+        assert isinstance(error, FormError)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.binary(max_size=300))
+def test_fuzzed_bytes_are_a_form_error(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("bytes") / "form.xlsx"
+    path.write_bytes(b"PK\x03\x04" + data if data[:1] == b"\x00" else data)
+    with pytest.raises(FormError):
+        read_xlsform(path)

@@ -236,3 +236,11 @@ def test_start_up_opens_the_project_in_the_chosen_language(qtbot, demo_project_p
     assert opened[0].language_actions["da"].isChecked()
     qtbot.waitUntil(lambda: opened[0].file_menu.title() == "&Fil")
     assert QSettings().value(translation.SETTINGS_KEY) == "da"
+
+
+def test_the_application_icon_loads_from_package_data(qapp):
+    from surveydesk.app import application_icon
+
+    icon = application_icon()
+    assert not icon.isNull()
+    assert not icon.pixmap(64, 64).isNull()

@@ -201,3 +201,32 @@ def test_changing_an_answer_of_an_unknown_interview_or_without_a_name_is_refused
     with pytest.raises(UsageError, match="who"):
         small_project.change_answer("u1", "age", "1", who=" ", reason="")
     assert small_project.audit_log() == []
+
+
+def test_a_project_locked_by_another_writer_gives_a_clear_error(small_project, monkeypatch):
+    from surveydesk.store import database
+
+    other = sqlite3.connect(small_project.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
+    small_project.db.execute("PRAGMA busy_timeout = 50")
+    try:
+        with pytest.raises(ProjectFileError, match="another program"):
+            small_project.ensure_wave("2024")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert small_project.waves() == []
+
+
+def test_a_read_only_project_gives_a_clear_error(tmp_path, form_path):
+    path = tmp_path / "ro.sdproj"
+    Project.create(path, form_path.read_bytes(), read_xlsform(form_path)).close()
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    from surveydesk.store.database import Database
+
+    connection = sqlite3.connect(uri, uri=True, isolation_level=None)
+    project = Project(Database(connection, path))
+    with pytest.raises(ProjectFileError, match="read-only"):
+        project.ensure_wave("2024")
+    project.close()
