@@ -4,6 +4,7 @@ and ``calculation`` cells.
 This is the documented subset users are pointed at. :func:`parse` checks an expression once
 (when a form is loaded) and compiles it to nested Python closures; :meth:`Expression.evaluate`
 then runs it against a mapping of answers. Evaluation never raises, whatever the answers.
+What values, operators and functions compute lives in :mod:`surveydesk.core.xpath`.
 
 ==========================  ===============================================================
 Syntax                      Meaning (ODK / XPath 1.0 semantics)
@@ -17,9 +18,12 @@ Syntax                      Meaning (ODK / XPath 1.0 semantics)
 ``=``, ``!=``               If either side is a boolean, compare as booleans; else if either
                             is a number, compare as numbers; else compare as strings.
                             So ``${age} = ''`` is true exactly when age is unanswered.
-``<  <=  >  >=``            Always compare as numbers; ``''`` and text are NaN, so any
-                            comparison with an unanswered question is false.
-``+  -  *  div  mod``       Numbers; text gives NaN. ``x div 0`` is Infinity, -Infinity or
+``<  <=  >  >=``            Always compare as numbers; a date is its days since 1970-01-01
+                            (as in ODK), so ``${visit} < '2024-01-01'`` works; ``''`` and
+                            other text are NaN, so any comparison with an unanswered
+                            question is false.
+``+  -  *  div  mod``       Numbers, dates as days (``${d2} - ${d1}`` is the days between);
+                            other text gives NaN. ``x div 0`` is Infinity, -Infinity or
                             NaN; ``mod`` takes the sign of the dividend (like math.fmod).
 ``and``, ``or``, ``not()``  Boolean logic on boolean(): ``''``, 0 and NaN are false.
 ``selected(s, 'x')``        Whether ``x`` is one of the space-separated names in ``s``.
@@ -28,7 +32,9 @@ Syntax                      Meaning (ODK / XPath 1.0 semantics)
 ``if(c, a, b)``             ``a`` when boolean(``c``) is true, else ``b``.
 ``coalesce(a, b)``          ``a`` unless string(``a``) is ``''``, then ``b``.
 ``true()``, ``false()``     The booleans.
-``number(x)``               Text such as ``' 12.5 '`` becomes 12.5; anything else is NaN.
+``number(x)``               Text such as ``' 12.5 '`` becomes 12.5; a date, or text that is
+                            exactly a real date ``'YYYY-MM-DD'``, becomes its days since
+                            1970-01-01 (``'1970-01-02'`` is 1); anything else is NaN.
 ``string(x)``               Booleans are ``'true'``/``'false'``; whole numbers have no
                             ``.0``; NaN is ``'NaN'``, infinity ``'Infinity'``.
 ``int(x)``                  ``x`` truncated towards zero.
@@ -45,22 +51,27 @@ Precedence, loosest first: ``or``; ``and``; ``= !=``; ``< <= > >=``; ``+ -``;
 
 from __future__ import annotations
 
-import math
-import numbers
-import operator
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import ROUND_HALF_UP, Context, Decimal
 
 from surveydesk.core.errors import ExpressionError
+from surveydesk.core.xpath import (
+    FUNCTIONS,
+    OPERATORS,
+    Value,
+    boolean,
+    canonical,
+    number,
+    string,
+    to_boolean,
+    to_number,
+    to_string,
+)
 
 __all__ = ["Expression", "parse", "to_boolean", "to_number", "to_string"]
 
-_Value = str | float | bool
-_Run = Callable[[Mapping[str, object], _Value], _Value]
-_NAN = math.nan
+_Run = Callable[[Mapping[str, object], Value], Value]
 
 # Python's recursion limit would otherwise turn a pathological cell into a RecursionError;
 # real forms stay far below this.
@@ -81,193 +92,20 @@ class Expression:
 
         Returns a ``str``, ``float`` or ``bool``; never raises.
         """
-        return self._run(answers, _canonical(current))
+        return self._run(answers, canonical(current))
 
     def __reduce__(self):
         # Closures cannot be pickled; the source is enough to rebuild (e.g. in a worker process).
         return parse, (self.source,)
 
 
-# --- values -------------------------------------------------------------------------------
-# Inside the evaluator every value is one of str, float or bool ("canonical"); answers are
-# converted once, when read, so the operators below need no type dispatch beyond that.
-
-
-def _canonical(value: object) -> _Value:
-    if value is None:
-        return ""
-    kind = type(value)
-    if kind is str or kind is float or kind is bool:
-        return value  # type: ignore[return-value]
-    if kind is int:
-        return _int_to_float(value)  # type: ignore[arg-type]
-    if isinstance(value, str):
-        return str(value)
-    if isinstance(value, numbers.Real):  # numpy numbers, Fraction
-        return _int_to_float(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return " ".join(_string(_canonical(item)) for item in value)
-    try:
-        return float(value)  # Decimal
-    except (TypeError, ValueError):
-        return str(value)
-
-
-def _int_to_float(value) -> float:
-    try:
-        return float(value)
-    except OverflowError:  # an int beyond 1e308
-        return math.inf if value > 0 else -math.inf
-
-
-_NUMERIC_TEXT = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
-
-
-def _number(value: _Value) -> float:
-    if type(value) is float:
-        return value
-    if type(value) is bool:
-        return 1.0 if value else 0.0
-    text = value.strip()  # type: ignore[union-attr]
-    return float(text) if _NUMERIC_TEXT.fullmatch(text) else _NAN
-
-
-def _string(value: _Value) -> str:
-    if type(value) is str:
-        return value
-    if type(value) is bool:
-        return "true" if value else "false"
-    if value.is_integer():  # type: ignore[union-attr]
-        return str(int(value))  # also prints -0.0 as '0', as XPath does
-    if value != value:
-        return "NaN"
-    if math.isinf(value):
-        return "Infinity" if value > 0 else "-Infinity"
-    text = repr(value)
-    # XPath never uses exponent notation.
-    return format(Decimal(text), "f") if "e" in text else text
-
-
-def _boolean(value: _Value) -> bool:
-    if type(value) is bool:
-        return value
-    if type(value) is str:
-        return value != ""
-    return value == value and value != 0.0
-
-
-def to_boolean(value: object) -> bool:
-    """XPath ``boolean()``: false for ``''``, None, 0 and NaN; true otherwise."""
-    return _boolean(_canonical(value))
-
-
-def to_number(value: object) -> float:
-    """XPath ``number()``: booleans are 1/0; ``''`` and text that is not a number are NaN."""
-    return _number(_canonical(value))
-
-
-def to_string(value: object) -> str:
-    """XPath ``string()``: ``'true'``/``'false'``, whole numbers without ``.0``, ``'NaN'``."""
-    return _string(_canonical(value))
-
-
-# --- operators ----------------------------------------------------------------------------
-
-
-def _equal(x, y) -> bool:
-    if type(x) is bool or type(y) is bool:
-        return _boolean(x) == _boolean(y)
-    if type(x) is float or type(y) is float:
-        return _number(x) == _number(y)
-    return x == y
-
-
-def _divide(x: float, y: float) -> float:
-    if y == 0.0:
-        if x == 0.0 or x != x:
-            return _NAN
-        return math.copysign(math.inf, x) * math.copysign(1.0, y)
-    return x / y
-
-
-def _modulo(x: float, y: float) -> float:
-    if y == 0.0 or math.isinf(x) or x != x or y != y:
-        return _NAN
-    return math.fmod(x, y)
-
-
-def _numeric(operation: Callable[[float, float], object]) -> Callable[[object, object], object]:
-    def apply(x, y):
-        return operation(_number(x), _number(y))
-
-    return apply
-
-
-_OPERATORS: tuple[dict[str, Callable[[object, object], object] | None], ...] = (
-    {"or": None},
-    {"and": None},
-    {"=": _equal, "!=": lambda x, y: not _equal(x, y)},
-    {
-        "<": _numeric(operator.lt),
-        "<=": _numeric(operator.le),
-        ">": _numeric(operator.gt),
-        ">=": _numeric(operator.ge),
-    },
-    {"+": _numeric(operator.add), "-": _numeric(operator.sub)},
-    {"*": _numeric(operator.mul), "div": _numeric(_divide), "mod": _numeric(_modulo)},
+# Binary operators by precedence, loosest first. `and` and `or` are not in xpath.OPERATORS
+# because they stop early (see _logical).
+_OPERATORS: tuple[dict[str, Callable[[object, object], object] | None], ...] = tuple(
+    {symbol: OPERATORS.get(symbol) for symbol in level.split()}
+    for level in ("or", "and", "= !=", "< <= > >=", "+ -", "* div mod")
 )
 _KEYWORDS = frozenset({"and", "or", "div", "mod"})
-
-
-# --- functions ----------------------------------------------------------------------------
-
-
-def _int(x) -> float:
-    number = _number(x)
-    return float(math.trunc(number)) if math.isfinite(number) else number
-
-
-_ROUNDING = Context(prec=1000, rounding=ROUND_HALF_UP)
-
-
-def _round(x, digits=0.0) -> float:
-    number, places = _number(x), _number(digits)
-    if places != places:
-        return _NAN
-    if not math.isfinite(number) or places > 400:  # a float has no digits that far out
-        return number
-    if places < -400:
-        return math.copysign(0.0, number)
-    exponent = Decimal(1).scaleb(-int(places))
-    return float(Decimal(repr(number)).quantize(exponent, context=_ROUNDING))
-
-
-def _search(text, pattern) -> bool:
-    try:
-        return re.search(_string(pattern), _string(text)) is not None
-    except Exception:  # a pattern from an answer can fail inside re in many ways
-        return False
-
-
-# name -> (fewest arguments, most arguments or None for any, implementation)
-_FUNCTIONS: dict[str, tuple[int, int | None, Callable[..., object]]] = {
-    "not": (1, 1, lambda x: not _boolean(x)),
-    "selected": (2, 2, lambda s, x: _string(x).strip() in _string(s).split()),
-    "count-selected": (1, 1, lambda s: float(len(_string(s).split()))),
-    "string-length": (1, 1, lambda s: float(len(_string(s)))),
-    "if": (3, 3, lambda c, a, b: a if _boolean(c) else b),
-    "coalesce": (2, 2, lambda a, b: a if _string(a) != "" else b),
-    "true": (0, 0, lambda: True),
-    "false": (0, 0, lambda: False),
-    "number": (1, 1, _number),
-    "string": (1, 1, _string),
-    "int": (1, 1, _int),
-    "round": (1, 2, _round),
-    "concat": (0, None, lambda *parts: "".join(_string(p) for p in parts)),
-    "regex": (2, 2, _search),
-}
 
 
 # --- compiled nodes -----------------------------------------------------------------------
@@ -314,7 +152,7 @@ def _logical(operands: list[_Node], stop_at: bool) -> _Node:
 
     def run(answers, current):
         for step in runs:
-            if _boolean(step(answers, current)) is stop_at:
+            if boolean(step(answers, current)) is stop_at:
                 return stop_at
         return not stop_at
 
@@ -322,13 +160,13 @@ def _logical(operands: list[_Node], stop_at: bool) -> _Node:
 
 
 def _call(name: str, args: list[_Node]) -> _Node:
-    implementation = _FUNCTIONS[name][2]
+    implementation = FUNCTIONS[name][2]
     runs = tuple(arg.run for arg in args)
     if name == "if":  # evaluate only the branch that is taken
         test, then, otherwise = runs
 
         def run(answers, current):
-            chosen = then if _boolean(test(answers, current)) else otherwise
+            chosen = then if boolean(test(answers, current)) else otherwise
             return chosen(answers, current)
     elif len(runs) == 1:
         (only,) = runs
@@ -346,7 +184,7 @@ def _call(name: str, args: list[_Node]) -> _Node:
 def _reference(name: str) -> _Node:
     def run(answers, current):
         value = answers.get(name)
-        return value if type(value) is str else _canonical(value)
+        return value if type(value) is str else canonical(value)
 
     return _Node(run)
 
@@ -467,7 +305,7 @@ class _Parser:
         if not negations:
             return node
         sign, inner = (-1.0 if negations % 2 else 1.0), node.run
-        return _folded(lambda answers, current: sign * _number(inner(answers, current)), [node])
+        return _folded(lambda answers, current: sign * number(inner(answers, current)), [node])
 
     def primary(self) -> _Node:
         token = self.take()
@@ -502,14 +340,14 @@ class _Parser:
     def function(self, token: _Token) -> _Node:
         name = token.text
         if self.peek().text != "(":
-            if name in _FUNCTIONS:
+            if name in FUNCTIONS:
                 raise self.fail(f"Function '{name}' needs brackets, as in {name}()", token)
             if name in _KEYWORDS:
                 raise self.unexpected(token, "a value")
             raise self.fail(
                 f"Unexpected name '{name}'; write question references as ${{{name}}}", token
             )
-        if name not in _FUNCTIONS:
+        if name not in FUNCTIONS:
             raise self.fail(f"Unknown function '{name}'", token)
         self.take()
         self.enter(token)
@@ -533,7 +371,7 @@ class _Parser:
         return _call(name, args)
 
     def check_arity(self, token: _Token, count: int) -> None:
-        fewest, most, _ = _FUNCTIONS[token.text]
+        fewest, most, _ = FUNCTIONS[token.text]
         if fewest <= count and (most is None or count <= most):
             return
         wanted = str(fewest) if fewest == most else f"{fewest} or {most}"
@@ -541,14 +379,14 @@ class _Parser:
         raise self.fail(f"Function '{token.text}' takes {wanted} {noun}, got {count}", token)
 
     def literal_regex(self, subject: _Node, pattern: _Node, where: _Token) -> _Node:
-        text = _string(pattern.run({}, ""))  # type: ignore[arg-type]
+        text = string(pattern.run({}, ""))  # type: ignore[arg-type]
         try:
             compiled = re.compile(text)
         except Exception as error:  # re raises error, OverflowError or RecursionError
             raise self.fail(f"Invalid regular expression {text!r}: {error}", where) from None
         run = subject.run
         return _folded(
-            lambda answers, current: compiled.search(_string(run(answers, current))) is not None,
+            lambda answers, current: compiled.search(string(run(answers, current))) is not None,
             [subject],
         )
 

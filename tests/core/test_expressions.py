@@ -82,7 +82,7 @@ def test_to_string_follows_xpath_string_function(value, expected):
         (False, 0.0),
         (7, 7.0),
         (-(10**400), -INF),
-        (date(2024, 3, 9), NAN),
+        (date(2024, 3, 9), 19791.0),  # days since 1970-01-01, as in ODK
         (("3",), 3.0),
     ],
 )
@@ -109,6 +109,29 @@ def test_to_number_follows_xpath_number_function(value, expected):
 )
 def test_to_boolean_follows_xpath_boolean_function(value, expected):
     assert to_boolean(value) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (date(1970, 1, 1), 0.0),
+        (date(1969, 12, 31), -1.0),
+        (date(1, 1, 1), -719162.0),
+        ("2024-03-09", 19791.0),
+        ("2024-02-29", 19782.0),
+        ("0001-01-01", -719162.0),
+        ("2024-13-45", NAN),
+        ("2023-02-29", NAN),
+        ("0000-01-01", NAN),
+        ("2024-3-9", NAN),
+        ("20240309", 20240309.0),  # a number, not a date
+        ("2024-03-09T10:00", NAN),
+        (" 2024-03-09", NAN),  # only exactly YYYY-MM-DD is a date
+        ("２０２４-03-09", NAN),
+    ],
+)
+def test_to_number_of_a_date_is_days_since_1970(value, expected):
+    assert same(to_number(value), expected)
 
 
 # --- references and answers ---------------------------------------------------------------
@@ -247,6 +270,55 @@ def test_arithmetic_overflow_gives_infinity_and_infinity_minus_infinity_is_nan()
     assert same(evaluate("${big} * 10 - ${big} * 10", big=1e308), NAN)
     assert same(evaluate("${inf} mod 2", inf=INF), NAN)
     assert evaluate("5 mod ${inf}", inf=INF) == 5.0
+
+
+DAY_1, DAY_2 = date(2024, 1, 31), date(2024, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("${d1} < ${d2}", True),
+        ("${d1} <= ${d2}", True),
+        ("${d1} > ${d2}", False),
+        ("${d2} >= ${d1}", True),
+        ("${d2} < ${d1}", False),
+        ("${d1} <= ${d1}", True),
+        ("${d1} < '2024-02-01'", True),
+        ("${d2} < '2024-02-01'", False),
+        ("${d2} - ${d1}", 30.0),  # 2024 is a leap year
+        ("${d1} - ${d2}", -30.0),
+        ("${d1} - '1970-01-01'", 19753.0),
+        ("${d1} = ${d1}", True),  # equality still compares the strings
+        ("${d1} = ${d2}", False),
+        ("${d1} != ${d2}", True),
+        ("${d1} = '2024-01-31'", True),
+    ],
+)
+@pytest.mark.parametrize("as_text", [False, True], ids=["date", "iso-string"])
+def test_dates_compare_and_subtract_as_days_since_1970(source, expected, as_text):
+    d1, d2 = (day.isoformat() if as_text else day for day in (DAY_1, DAY_2))
+    assert same(evaluate(source, d1=d1, d2=d2), expected)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("${d} < '2025-01-01'", False),
+        ("${d} > '2000-01-01'", False),
+        ("${d} - '2024-01-01'", NAN),
+        ("number(${d})", NAN),
+        ("${d} = '2024-13-45'", True),
+    ],
+)
+def test_text_that_is_not_a_real_date_stays_nan(source, expected):
+    assert same(evaluate(source, d="2024-13-45"), expected)
+
+
+def test_comparing_with_an_unanswered_date_is_false():
+    assert evaluate("${d} < '2024-01-01'") is False
+    assert evaluate("${d} >= '2024-01-01'") is False
+    assert same(evaluate("${d} - '2024-01-01'"), NAN)
 
 
 def test_and_or_return_booleans_of_their_operands():
@@ -642,22 +714,27 @@ def test_unbracketed_arithmetic_groups_like_python(numbers, symbols):
     assert evaluate(source, a=a, b=b, c=c) == expected
 
 
-def _arithmetic_tree(children):
+def arithmetic_trees(depth: int) -> st.SearchStrategy[tuple[str, float]]:
+    """Integer arithmetic with ``+ - *`` and unary minus, bracketed at most ``depth`` deep,
+    paired with its value computed by Python in floats.
+
+    Built level by level rather than with ``st.recursive``, so the nesting (and the number of
+    leaves, at most ``2 ** depth``) is bounded by construction.
+    """
+    leaves = st.integers(min_value=0, max_value=1000).map(lambda n: (str(n), float(n)))
+    if depth == 0:
+        return leaves
+    smaller = arithmetic_trees(depth - 1)
     return st.one_of(
-        st.tuples(children, st.sampled_from(["+", "-", "*"]), children).map(
+        leaves,
+        st.tuples(smaller, st.sampled_from(["+", "-", "*"]), smaller).map(
             lambda t: (f"({t[0][0]} {t[1]} {t[2][0]})", PYTHON_OPERATORS[t[1]](t[0][1], t[2][1]))
         ),
-        children.map(lambda child: (f"-{child[0]}", -child[1])),
+        smaller.map(lambda child: (f"-{child[0]}", -child[1])),
     )
 
 
-@given(
-    st.recursive(
-        st.integers(min_value=0, max_value=1000).map(lambda n: (str(n), float(n))),
-        _arithmetic_tree,
-        max_leaves=12,
-    )
-)
+@given(arithmetic_trees(depth=4))
 def test_nested_integer_arithmetic_equals_python_float_arithmetic(tree):
     source, expected = tree
     assert evaluate(source) == expected
