@@ -101,7 +101,28 @@ CREATE TABLE column_cache (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+_V2 = """
+-- Targets for results: e.g. theme_mean >= 4.0, top2 >= 0.79, bottom2 <= 0.06.
+CREATE TABLE target (
+    question   TEXT NOT NULL,
+    statistic  TEXT NOT NULL,
+    operator   TEXT NOT NULL CHECK (operator IN ('>=', '<=')),
+    value      REAL NOT NULL,
+    PRIMARY KEY (question, statistic)
+);
+
+-- Population counts per group of a variable, for response rates and weighting.
+-- wave '' applies to every wave without counts of its own.
+CREATE TABLE population (
+    wave        TEXT NOT NULL DEFAULT '',
+    variable    TEXT NOT NULL,
+    group_name  TEXT NOT NULL,
+    population  REAL NOT NULL CHECK (population >= 0),
+    PRIMARY KEY (wave, variable, group_name)
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 LATEST = len(MIGRATIONS)
 
 

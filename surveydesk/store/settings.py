@@ -1,0 +1,74 @@
+"""Project settings, targets and population counts: small tables beside the answers.
+
+Plain values in and out; the analysis package turns them into its own types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from surveydesk.store.project import Project
+
+TargetRow = tuple[str, str, str, float]  # question, statistic, operator, value
+PopulationRow = tuple[str, str, str, float]  # wave ('' = all), variable, group, population
+
+
+def get_setting(project: Project, key: str, default: str | None = None) -> str | None:
+    value = project.db.scalar("SELECT value FROM project_setting WHERE key = ?", (key,))
+    return default if value is None else value
+
+
+def set_setting(project: Project, key: str, value: str) -> None:
+    with project.db.transaction():
+        project.db.execute(
+            "INSERT INTO project_setting (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def settings(project: Project) -> dict[str, str]:
+    return dict(project.db.execute("SELECT key, value FROM project_setting ORDER BY key"))
+
+
+def targets(project: Project) -> list[TargetRow]:
+    return [tuple(row) for row in project.db.execute(
+        "SELECT question, statistic, operator, value FROM target ORDER BY question, statistic")]
+
+
+def set_target(project: Project, question: str, statistic: str, operator: str,
+               value: float) -> None:
+    with project.db.transaction():
+        project.db.execute(
+            "INSERT INTO target (question, statistic, operator, value) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (question, statistic) DO UPDATE SET operator = excluded.operator, "
+            "value = excluded.value", (question, statistic, operator, value))
+
+
+def clear_targets(project: Project, question: str | None = None,
+                  statistic: str | None = None) -> int:
+    """Remove targets (all, one question's, or one statistic's); returns how many."""
+    sql, parameters = "DELETE FROM target", []
+    if question is not None:
+        sql += " WHERE question = ?"
+        parameters.append(question)
+        if statistic is not None:
+            sql += " AND statistic = ?"
+            parameters.append(statistic)
+    with project.db.transaction():
+        return project.db.execute(sql, parameters).rowcount
+
+
+def population_counts(project: Project) -> list[PopulationRow]:
+    return [tuple(row) for row in project.db.execute(
+        "SELECT wave, variable, group_name, population FROM population "
+        "ORDER BY wave, variable, rowid")]
+
+
+def replace_population_counts(project: Project, rows: Iterable[PopulationRow]) -> int:
+    """Replace every stored population count with ``rows`` in one transaction."""
+    rows = list(rows)
+    with project.db.transaction():
+        project.db.execute("DELETE FROM population")
+        project.db.executemany(
+            "INSERT INTO population (wave, variable, group_name, population) "
+            "VALUES (?, ?, ?, ?)", rows)
+    return len(rows)
