@@ -141,6 +141,152 @@ def _demo(args) -> int:
     return EXIT_OK
 
 
+def _tables(args) -> int:
+    from surveydesk.analysis.project_tables import tables_for_project
+    from surveydesk.analysis.tables import TableOptions
+    from surveydesk.io.reference_files import read_benchmark
+    from surveydesk.io.tidy import write_tidy
+    from surveydesk.store.project import Project
+
+    with Project.open(Path(args.project)) as project:
+        benchmark = (read_benchmark(Path(args.benchmark), project.questionnaire)
+                     if args.benchmark else ())
+        options = TableOptions(
+            breakdowns=tuple(args.by or ()),
+            waves=(args.wave,) if args.wave else None,
+            questions=tuple(args.question) if args.question else None,
+            alpha=args.alpha, min_base=args.min_base, adjust=args.adjust == "bh",
+            weighted=args.weighted, benchmark=benchmark,
+            dont_know_in_base=args.dont_know_in_base,
+        )
+        result = tables_for_project(project, options)
+    write_tidy(result.table, Path(args.output), args.format, result.response_rates)
+    _print_warnings(result.warnings)
+    adjusted = "Benjamini-Hochberg adjusted" if args.adjust == "bh" else "not adjusted"
+    print(f"Wrote {len(result.table)} cells to {args.output} (alpha {args.alpha}, "
+          f"p-values {adjusted}{', weighted' if args.weighted else ''}).")
+    return EXIT_OK
+
+
+def _targets_set(args) -> int:
+    from surveydesk.analysis.reference import AT_LEAST, AT_MOST, check_statistic, parse_value
+    from surveydesk.store import settings
+    from surveydesk.store.project import Project
+
+    operator, text = (AT_LEAST, args.at_least) if args.at_least is not None else (
+        AT_MOST, args.at_most)
+    with Project.open(Path(args.project)) as project:
+        check_statistic(project.questionnaire, args.question, args.statistic)
+        value = parse_value(text, args.statistic)
+        settings.set_target(project, args.question, args.statistic, operator, value)
+    from surveydesk.analysis.reference import Target
+
+    print(f"Target set: {Target(args.question, args.statistic, operator, value).describe()}.")
+    return EXIT_OK
+
+
+def _targets_list(args) -> int:
+    from surveydesk.analysis.reference import Target
+    from surveydesk.store import settings
+    from surveydesk.store.project import Project
+
+    with Project.open(Path(args.project)) as project:
+        rows = settings.targets(project)
+    if not rows:
+        print("No targets set.")
+    for row in rows:
+        print(Target(*row).describe())
+    return EXIT_OK
+
+
+def _targets_clear(args) -> int:
+    from surveydesk.store import settings
+    from surveydesk.store.project import Project
+
+    with Project.open(Path(args.project)) as project:
+        removed = settings.clear_targets(project, args.question, args.statistic)
+    print(f"Removed {removed} target{'s' if removed != 1 else ''}.")
+    return EXIT_OK
+
+
+def _population_set(args) -> int:
+    from surveydesk.io.reference_files import read_population
+    from surveydesk.store import settings
+    from surveydesk.store.project import Project
+
+    with Project.open(Path(args.project)) as project:
+        rows = read_population(Path(args.file), project.questionnaire)
+        count = settings.replace_population_counts(project, rows)
+    variables = ", ".join(sorted({row[1] for row in rows}))
+    print(f"Stored {count} population counts ({variables}); they replace any earlier ones.")
+    return EXIT_OK
+
+
+def _population_show(args) -> int:
+    from surveydesk.analysis.project_tables import project_response_rates
+    from surveydesk.store.project import Project
+
+    with Project.open(Path(args.project)) as project:
+        rates = project_response_rates(project)
+    if rates.empty:
+        print("No population counts set: use 'surveydesk-cli population set PROJECT FILE'.")
+        return EXIT_OK
+    print(f"{'wave':<10}{'variable':<18}{'group':<28}{'population':>11}{'answers':>9}"
+          f"{'rate':>8}")
+    for row in rates.itertuples():
+        group = row.group or "(total)"
+        print(f"{row.wave:<10}{row.variable:<18}{group:<28}{row.population:>11,.0f}"
+              f"{row.answers:>9}{row.rate:>8.1%}")
+    return EXIT_OK
+
+
+def _settings_set(args) -> int:
+    from surveydesk.analysis.project_tables import DONT_KNOW_IN_BASE, TRUE_TEXTS
+    from surveydesk.store import settings
+    from surveydesk.store.project import Project
+
+    known = {DONT_KNOW_IN_BASE: (*TRUE_TEXTS, "false", "no", "0", "off")}
+    if args.key not in known:
+        raise UsageError(f"Unknown setting '{args.key}' (known: {', '.join(known)}).")
+    value = args.value.strip().lower()
+    if value not in known[args.key]:
+        raise UsageError(f"'{args.value}' is not a value of {args.key} (use true or false).")
+    with Project.open(Path(args.project)) as project:
+        settings.set_setting(project, args.key, "true" if value in TRUE_TEXTS else "false")
+    print(f"{args.key} = {'true' if value in TRUE_TEXTS else 'false'}")
+    return EXIT_OK
+
+
+def _settings_list(args) -> int:
+    from surveydesk.store import settings
+    from surveydesk.store.project import Project
+
+    with Project.open(Path(args.project)) as project:
+        values = settings.settings(project)
+    print(f"dont_know_in_base = {values.get('dont_know_in_base', 'false')}")
+    return EXIT_OK
+
+
+def _probability(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    if not 0 < value < 1:
+        raise argparse.ArgumentTypeError("must be between 0 and 1, e.g. 0.05")
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="surveydesk-cli",
@@ -194,6 +340,77 @@ def build_parser() -> argparse.ArgumentParser:
     info = command("info", "show the questionnaire, waves and counts by mode and status",
                    _info)
     info.add_argument("project", metavar="PROJECT")
+
+    tables = command("tables", "compute result tables with significance tests", _tables)
+    tables.add_argument("project", metavar="PROJECT")
+    tables.add_argument("--by", action="append", metavar="Q",
+                        help="break down by a select_one question, 'mode' or 'wave' "
+                             "(give up to two)")
+    tables.add_argument("--wave", metavar="LABEL", help="only this wave's cells (still "
+                        "compared with the wave before it)")
+    tables.add_argument("--question", action="append", metavar="Q",
+                        help="only this question or theme (repeatable; default: all)")
+    tables.add_argument("--weighted", action="store_true",
+                        help="weight to the population counts set with 'population set'")
+    tables.add_argument("--benchmark", metavar="FILE",
+                        help="CSV/XLSX of reference values: question,statistic,value[,n,sd]")
+    tables.add_argument("--alpha", type=_probability, default=0.05,
+                        help="significance level (default 0.05)")
+    tables.add_argument("--min-base", type=_count, default=30,
+                        help="cells with this many answers or fewer are low base (default 30)")
+    tables.add_argument("--adjust", choices=("none", "bh"), default="none",
+                        help="Benjamini-Hochberg adjustment of p-values per question table")
+    tables.add_argument("--dont-know-in-base", action="store_true",
+                        help="count don't-know answers in the top2/bottom2 base")
+    tables.add_argument("--format", required=True, choices=("csv", "json", "xlsx"))
+    tables.add_argument("-o", "--output", required=True, metavar="OUT")
+
+    targets = commands.add_parser("targets", help="set, list or clear result targets",
+                                  description="Targets for results, e.g. top2 at least 79%%.")
+    target_commands = targets.add_subparsers(dest="targets_command", metavar="ACTION",
+                                             required=True)
+    target_set = command("set", "set the target of a question or theme statistic",
+                         _targets_set, target_commands)
+    target_set.add_argument("project", metavar="PROJECT")
+    target_set.add_argument("question", metavar="QUESTION_OR_THEME")
+    target_set.add_argument("statistic", metavar="STATISTIC",
+                            help="e.g. top2, bottom2, mean, theme_mean, share:5")
+    bound = target_set.add_mutually_exclusive_group(required=True)
+    bound.add_argument("--at-least", metavar="VALUE", help="e.g. 79%% or 4.0")
+    bound.add_argument("--at-most", metavar="VALUE", help="e.g. 6%%")
+    target_list = command("list", "list the targets", _targets_list, target_commands)
+    target_list.add_argument("project", metavar="PROJECT")
+    target_clear = command("clear", "remove targets (all, or of one question/statistic)",
+                           _targets_clear, target_commands)
+    target_clear.add_argument("project", metavar="PROJECT")
+    target_clear.add_argument("question", nargs="?", metavar="QUESTION_OR_THEME")
+    target_clear.add_argument("statistic", nargs="?", metavar="STATISTIC")
+
+    population = commands.add_parser(
+        "population", help="population counts for response rates and weighting",
+        description="Population counts per group, for response rates and weights.")
+    population_commands = population.add_subparsers(dest="population_command",
+                                                    metavar="ACTION", required=True)
+    population_set = command("set", "store population counts from a CSV/XLSX file "
+                             "(columns variable,group,population[,wave])", _population_set,
+                             population_commands)
+    population_set.add_argument("project", metavar="PROJECT")
+    population_set.add_argument("file", metavar="FILE")
+    population_show = command("show", "show the response-rate table", _population_show,
+                              population_commands)
+    population_show.add_argument("project", metavar="PROJECT")
+
+    setting = commands.add_parser("settings", help="project settings for the analysis",
+                                  description="Project settings for the analysis.")
+    setting_commands = setting.add_subparsers(dest="settings_command", metavar="ACTION",
+                                              required=True)
+    setting_set = command("set", "change a setting, e.g. dont_know_in_base true",
+                          _settings_set, setting_commands)
+    setting_set.add_argument("project", metavar="PROJECT")
+    setting_set.add_argument("key", metavar="KEY")
+    setting_set.add_argument("value", metavar="VALUE")
+    setting_list = command("list", "show the settings", _settings_list, setting_commands)
+    setting_list.add_argument("project", metavar="PROJECT")
 
     demo = command("demo", "write a demo project with two waves of generated answers", _demo)
     demo.add_argument("project", metavar="PROJECT")

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import re
-import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +20,7 @@ import pandas as pd
 
 from surveydesk.core.errors import Problem, ProblemsError, SurveyDeskError, UsageError
 from surveydesk.core.questionnaire import ChoiceList, Question, QuestionType, pick_text
+from surveydesk.io.files import write_atomically
 from surveydesk.store.project import Project
 
 # The interview columns written before the questions, with .sav variable labels (da, en).
@@ -207,7 +206,7 @@ def export_csv(
             writer.writerow(frame.columns)
             writer.writerows(cells.itertuples(index=False, name=None))
 
-    _write_atomically(Path(out), write)
+    write_atomically(Path(out), write)
     return run.result(out, frame)
 
 
@@ -271,7 +270,7 @@ def export_sav(
         except (pyreadstat.PyreadstatError, pyreadstat.ReadstatError) as error:
             raise SurveyDeskError(f"{out}: the .sav file cannot be written ({error}).") from None
 
-    _write_atomically(Path(out), write)
+    write_atomically(Path(out), write)
     return run.result(out, frame)
 
 
@@ -342,25 +341,3 @@ def _check_spss_names(names: list[str]) -> None:
             "Export to CSV instead.",
             problems,
         )
-
-
-def _write_atomically(out: Path, write: Callable[[Path], None]) -> None:
-    """``write`` to a temporary file beside ``out``, then move it into place."""
-    folder = out.parent
-    if out.is_dir():
-        raise SurveyDeskError(f"{out} is a folder; give the name of the file to export to.")
-    if not folder.is_dir():
-        raise SurveyDeskError(f"{folder}: the folder does not exist. Create it or choose another.")
-    if not os.access(folder, os.W_OK):
-        raise SurveyDeskError(f"{folder}: you may not write in this folder. Choose another.")
-    temporary = folder / f".{out.name}.{uuid.uuid4().hex[:8]}.tmp"
-    try:
-        write(temporary)
-        os.replace(temporary, out)
-    except OSError as error:
-        raise SurveyDeskError(
-            f"{out}: the file cannot be written ({error.strerror or error}). If it is open in "
-            "another program such as Excel, close it and export again."
-        ) from None
-    finally:
-        temporary.unlink(missing_ok=True)
