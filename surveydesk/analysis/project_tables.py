@@ -46,12 +46,13 @@ def project_response_rates(project: Project) -> pd.DataFrame:
     return response_rates(load_waves(project, questionnaire), questionnaire, populations)
 
 
-def tables_for_project(project: Project, options: TableOptions = TableOptions()
+def tables_for_project(project: Project, options: TableOptions | None = None
                        ) -> ProjectTables:
     """The tidy table with the project's targets and don't-know setting applied.
 
     ``options.weighted`` weights every wave to the stored population counts.
     """
+    options = options or TableOptions()
     questionnaire = project.questionnaire
     waves = load_waves(project, questionnaire)
     warnings: list[str] = []

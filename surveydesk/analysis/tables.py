@@ -245,8 +245,9 @@ def _significant(p: pd.Series, alpha: float) -> pd.arrays.BooleanArray:
 
 
 def compute_tables(waves: Sequence[WaveAnswers], questionnaire: Questionnaire,
-                   options: TableOptions = TableOptions()) -> pd.DataFrame:
+                   options: TableOptions | None = None) -> pd.DataFrame:
     """The tidy table for ``waves`` (in wave order) of ``questionnaire``."""
+    options = options or TableOptions()
     for name in options.breakdowns:
         if name not in SPECIAL_BREAKDOWNS and name not in questionnaire:
             breakdown(name, questionnaire, waves)  # raises the explanatory error

@@ -73,7 +73,7 @@ def test_top2_excludes_dont_know_from_its_base_and_is_tested_against_the_previou
     row = cell(table, "sat_latest", "top2", "2022")
     assert row.n == counts[0][1]
     assert row.value == pytest.approx(counts[0][0] / counts[0][1], **TOL)
-    z, p = proportions_ztest([counts[0][0], counts[1][0]], [counts[0][1], counts[1][1]])
+    _z, p = proportions_ztest([counts[0][0], counts[1][0]], [counts[0][1], counts[1][1]])
     assert row.p_value == pytest.approx(p, **TOL)
     assert row.significant == (p < 0.05)
     first = cell(table, "sat_latest", "top2", "2019")
@@ -175,7 +175,7 @@ def test_targets_are_reported_and_checked(demo):
 
 
 def test_benchmarks_are_tested_with_the_two_sample_test_when_n_is_given(demo):
-    questionnaire, waves, raw = demo
+    questionnaire, waves, _raw = demo
     benchmark = (BenchmarkValue("sat_latest", "top2", 0.70, n=5000),
                  BenchmarkValue("clear_info", "mean", 3.2, n=4000, sd=0.8),
                  BenchmarkValue("sat_municipality", "top2", 0.70))
@@ -247,7 +247,7 @@ def test_zero_and_full_cells_give_empty_p_values_without_warnings(demo):
 
 
 def test_weighted_shares_and_means_use_the_weights_and_kish_n(demo):
-    questionnaire, waves, raw = demo
+    questionnaire, waves, _raw = demo
     rng = np.random.default_rng(5)
     weighted = [WaveAnswers(w.label, w.answers, w.interviews, rng.uniform(0.5, 2, w.size))
                 for w in waves]
