@@ -54,6 +54,8 @@ def tables_for_project(project: Project, options: TableOptions | None = None
     """
     options = options or TableOptions()
     questionnaire = project.questionnaire
+    for label in options.waves or ():
+        project.wave(label)  # an unknown wave is an error naming the known ones
     waves = load_waves(project, questionnaire)
     warnings: list[str] = []
     empty = [w.label for w in waves if w.size == 0]
