@@ -28,6 +28,7 @@ from surveydesk.analysis.cells import (
     themes,
 )
 from surveydesk.analysis.data import (
+    CROSS,
     SPECIAL_BREAKDOWNS,
     Breakdown,
     WaveAnswers,
@@ -244,6 +245,21 @@ def _significant(p: pd.Series, alpha: float) -> pd.arrays.BooleanArray:
     return pd.array(np.where(np.isnan(values), None, values < alpha), dtype="boolean")
 
 
+def _own_wave_only(frame: pd.DataFrame) -> pd.DataFrame:
+    """With ``wave`` as a breakdown, a wave's rows hold only its own group (the other waves'
+    groups are empty by definition)."""
+    keep = np.ones(len(frame), dtype=bool)
+    for name in frame["breakdown"].unique():
+        parts = name.split(CROSS)
+        if "wave" not in parts:
+            continue
+        position = parts.index("wave")
+        rows = (frame["breakdown"] == name).to_numpy()
+        own = frame["group"].str.split(CROSS).str[position].to_numpy() == frame["wave"].to_numpy()
+        keep &= ~rows | own
+    return frame[keep]
+
+
 def compute_tables(waves: Sequence[WaveAnswers], questionnaire: Questionnaire,
                    options: TableOptions | None = None) -> pd.DataFrame:
     """The tidy table for ``waves`` (in wave order) of ``questionnaire``."""
@@ -278,6 +294,7 @@ def compute_tables(waves: Sequence[WaveAnswers], questionnaire: Questionnaire,
     frame["weighted"] = options.weighted
     frame["p_adjustment"] = "benjamini-hochberg" if options.adjust else "none"
     frame["n"] = frame["n"].astype(np.int64)
+    frame = _own_wave_only(frame)
     if options.waves is not None:
         frame = frame[frame["wave"].isin(options.waves)]
     return frame[list(COLUMNS + EXTRA_COLUMNS)].reset_index(drop=True)

@@ -276,3 +276,15 @@ def test_bad_options_are_user_errors(demo, options, message):
     questionnaire, waves, _ = demo
     with pytest.raises(UsageError, match=message):
         compute_tables(waves, questionnaire, TableOptions(**options))
+
+
+def test_wave_as_a_breakdown_keeps_each_waves_own_group(demo):
+    questionnaire, waves, _ = demo
+    table = compute_tables(waves, questionnaire, TableOptions(
+        questions=("sat_latest",), breakdowns=("wave", "mode")))
+    by_wave = table[table.breakdown == "wave"]
+    assert (by_wave.group == by_wave.wave).all()
+    crossed = table[table.breakdown == "wave × mode"]
+    assert (crossed.group.str.split(" × ").str[0] == crossed.wave).all()
+    assert cell(table, "sat_latest", "top2", "2022", "wave", "2022").n == cell(
+        table, "sat_latest", "top2", "2022").n
