@@ -84,6 +84,8 @@ def _import(args) -> int:
     with Project.open(Path(args.project)) as project:
         result = import_file(project, Path(args.file), args.wave, args.mode)
     print(result.summary())
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -95,7 +97,8 @@ def _export(args) -> int:
         if args.format == "csv":
             result = exporter.export_csv(project, Path(args.output), wave=args.wave,
                                          language=args.lang, labels=args.labels,
-                                         delimiter=args.delimiter)
+                                         delimiter="\t" if args.delimiter == "tab"
+                                         else args.delimiter)
         else:
             if args.labels or args.delimiter != ",":
                 raise UsageError("--labels and --delimiter apply to --format csv only.")
@@ -160,7 +163,8 @@ def _tables(args) -> int:
             dont_know_in_base=args.dont_know_in_base,
         )
         result = tables_for_project(project, options)
-    write_tidy(result.table, Path(args.output), args.format, result.response_rates)
+    write_tidy(result.table, Path(args.output), args.format, result.response_rates,
+               protect=Path(args.project))
     _print_warnings(result.warnings)
     adjusted = "Benjamini-Hochberg adjusted" if args.adjust == "bh" else "not adjusted"
     print(f"Wrote {len(result.table)} cells to {args.output} (alpha {args.alpha}, "
@@ -333,7 +337,7 @@ def build_parser() -> argparse.ArgumentParser:
                      "(default: the form's default language)")
     exp.add_argument("--labels", action="store_true",
                      help="csv: write select_one answers as labels instead of choice names")
-    exp.add_argument("--delimiter", default=",", choices=(",", ";"),
+    exp.add_argument("--delimiter", default=",", choices=(",", ";", "tab"),
                      help="csv: field separator; ';' also writes decimal commas")
     exp.add_argument("-o", "--output", required=True, metavar="OUT")
 
@@ -429,7 +433,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USER
     except KeyboardInterrupt:
-        print("Interrupted; nothing was changed by the unfinished command.", file=sys.stderr)
+        print("Interrupted. Every change is saved in one transaction, so nothing half-done "
+              "was kept.", file=sys.stderr)
         return 130
     except Exception:
         print("surveydesk-cli hit an internal error. This is a bug; please report it with "

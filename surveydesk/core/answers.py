@@ -26,6 +26,11 @@ from surveydesk.core.questionnaire import Question, QuestionType, pick_text
 _DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S",
                  "%Y-%m-%dT%H:%M:%S")
 _INTEGER = re.compile(r"^[+-]?\d+$")
+_DANISH_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
+_ENGLISH_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+# Text starting with these is run as a formula by spreadsheet programs. CSV exports write
+# such text with a leading apostrophe, and reading text removes it again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class AnswerError(SurveyDeskError):
@@ -48,11 +53,16 @@ def _choice_lookup(question: Question) -> dict[str, str]:
 
 def _number(text: str) -> float:
     """A number written with a decimal point or a Danish decimal comma."""
-    cleaned = text.strip().replace("\u2212", "-").replace(" ", "")
-    if "," in cleaned:
-        if "." in cleaned:
+    cleaned = text.strip().replace("\u2212", "-").replace(" ", "").replace("\u00a0", "")
+    if "," in cleaned and "." in cleaned:
+        # Thousands separators: 1.234,5 (Danish) or 1,234.5 (English), never mixed up.
+        if _DANISH_THOUSANDS.match(cleaned):
+            cleaned = cleaned.replace(".", "")
+        elif _ENGLISH_THOUSANDS.match(cleaned):
+            cleaned = cleaned.replace(",", "")
+        else:
             raise ValueError(text)
-        cleaned = cleaned.replace(",", ".")
+    cleaned = cleaned.replace(",", ".")
     value = float(cleaned)
     if not math.isfinite(value):
         raise ValueError(text)
@@ -95,6 +105,8 @@ class AnswerReader:
             return _date(text)
         if kind is QuestionType.NOTE:
             raise AnswerError("a note holds no answer")
+        if raw.startswith("'") and raw[1:].startswith(FORMULA_STARTS):
+            return raw[1:]
         return raw
 
     def _choice(self, text: str) -> str:

@@ -17,6 +17,9 @@ from surveydesk.core.errors import Problem
 from surveydesk.core.expressions import Expression, to_boolean
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
+# Column names of an interview's own data in imports and exports; no question may use them.
+RESERVED_NAMES = ("respondent_id", "uuid", "wave", "mode", "status", "interviewer",
+                  "device_id", "started_at", "completed_at")
 
 
 def pick_text(texts: Mapping[str, str], language: str | None, fallback: tuple[str, ...]) -> str:

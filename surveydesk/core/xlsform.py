@@ -24,6 +24,7 @@ from types import MappingProxyType
 from surveydesk.core.errors import ExpressionError, FormError, Problem
 from surveydesk.core.expressions import Expression, parse
 from surveydesk.core.questionnaire import (
+    RESERVED_NAMES,
     Choice,
     ChoiceList,
     Group,
@@ -98,6 +99,7 @@ def _read_sheet(workbook, wanted: str, display: str, problems: list[Problem]) ->
     if wanted not in names:
         return None
     worksheet = workbook[names[wanted]]
+    worksheet.reset_dimensions()  # a stale <dimension> element must not cut rows or columns
     rows: Iterator[tuple] = worksheet.iter_rows(values_only=True)
     header: dict[str, str] = {}
     positions: list[str | None] = []
@@ -177,6 +179,9 @@ class _FormReader:
             survey = _read_sheet(workbook, "survey", self.display, self.problems)
             choices = _read_sheet(workbook, "choices", self.display, self.problems)
             settings = _read_sheet(workbook, "settings", self.display, self.problems)
+        except Exception as error:  # damaged sheet XML inside a valid zip
+            raise FormError(f"{self.display}: the workbook is damaged and cannot be read "
+                            f"({type(error).__name__}).", []) from None
         finally:
             workbook.close()
         if survey is None:
@@ -196,6 +201,11 @@ class _FormReader:
         self._check_language_gaps(survey, choices, codes)
         setting = settings.rows[0][1] if settings and settings.rows else {}
         form_id = setting.get("form_id", "") or Path(self.display).stem
+        if not setting.get("form_id"):
+            self.warnings.append(Problem(
+                f"no form_id in the settings sheet; '{form_id}' (the file name) is used, so "
+                "renaming the file changes the form's identity. Add a settings sheet with "
+                "form_id and version.", self.display, "settings"))
         if self.problems:
             self._raise()
         return Questionnaire(
@@ -311,6 +321,10 @@ class _FormReader:
                 self.problem(f"the name '{name}' is already used in row {names[name]}",
                              "survey", number, "name")
                 continue
+            if name.lower() in RESERVED_NAMES:
+                self.problem(f"the name '{name}' is reserved for SurveyDesk's interview columns "
+                             f"({', '.join(RESERVED_NAMES)}); rename the question", "survey",
+                             number, "name")
             names[name] = number
             parsed = {col: self._expression(row, col, number)
                       for col in ("relevant", "constraint", "calculation")}

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from surveydesk.core.answers import FORMULA_STARTS
 from surveydesk.core.errors import Problem, ProblemsError, SurveyDeskError, UsageError
 from surveydesk.core.questionnaire import ChoiceList, Question, QuestionType, pick_text
 from surveydesk.io.files import write_atomically
@@ -199,6 +200,16 @@ def export_csv(
     frame = run.frame(labels)
     point = "," if delimiter == ";" else "."
     cells = pd.DataFrame({name: _csv_cells(values, point) for name, values in frame.items()})
+    guarded = 0
+    for name in cells.columns:
+        if frame[name].dtype != "float64":
+            risky = cells[name].str.startswith(FORMULA_STARTS)
+            guarded += int(risky.sum())
+            cells[name] = cells[name].where(~risky, "'" + cells[name])
+    if guarded:
+        run.warn(f"{guarded} text cell(s) start with =, +, - or @ and were written with a "
+                 "leading ' so that Excel shows them as text instead of running them as "
+                 "formulas; importing the file removes the ' again.")
 
     def write(path: Path) -> None:
         with open(path, "w", encoding="utf-8-sig", newline="") as handle:
@@ -206,7 +217,7 @@ def export_csv(
             writer.writerow(frame.columns)
             writer.writerows(cells.itertuples(index=False, name=None))
 
-    write_atomically(Path(out), write)
+    write_atomically(Path(out), write, protect=project.path)
     return run.result(out, frame)
 
 
@@ -270,7 +281,7 @@ def export_sav(
         except (pyreadstat.PyreadstatError, pyreadstat.ReadstatError) as error:
             raise SurveyDeskError(f"{out}: the .sav file cannot be written ({error}).") from None
 
-    write_atomically(Path(out), write)
+    write_atomically(Path(out), write, protect=project.path)
     return run.result(out, frame)
 
 

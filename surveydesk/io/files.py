@@ -10,8 +10,19 @@ from pathlib import Path
 from surveydesk.core.errors import SurveyDeskError
 
 
-def write_atomically(out: Path, write: Callable[[Path], None]) -> None:
-    """``write`` to a temporary file beside ``out``, then move it into place."""
+def write_atomically(out: Path, write: Callable[[Path], None],
+                     protect: Path | None = None) -> None:
+    """``write`` to a temporary file beside ``out``, then move it into place.
+
+    ``protect`` is the open project file: writing the output over it (or its WAL files)
+    would destroy the project, so that is refused.
+    """
+    if protect is not None:
+        target = out.resolve()
+        guarded = Path(protect).resolve()
+        if target in (guarded, Path(f"{guarded}-wal"), Path(f"{guarded}-shm")):
+            raise SurveyDeskError(f"{out} is the project file itself; choose another name "
+                                  "for the output.")
     folder = out.parent
     if out.is_dir():
         raise SurveyDeskError(f"{out} is a folder; give the name of the file to export to.")

@@ -28,8 +28,9 @@ from surveydesk.core.answers import (
     to_stored,
     violates_constraint,
 )
-from surveydesk.core.errors import DataImportError, Problem, UsageError
-from surveydesk.core.questionnaire import Question, Questionnaire
+from surveydesk.core.errors import DataImportError, Problem, SurveyDeskError, UsageError
+from surveydesk.core.expressions import to_string
+from surveydesk.core.questionnaire import Question, Questionnaire, QuestionType
 from surveydesk.io.tables import RawTable, read_table
 from surveydesk.store.project import MODES, STATUSES, NewInterview, Project
 
@@ -99,6 +100,10 @@ class _Checker:
     def problem(self, message: str, row: int | None = None, column: str = "", value=None):
         self.problems.append(Problem(message, self.table.file_name, "", row, column, value))
 
+    def cell_problem(self, message: str, index, column: str, value=None):
+        """A problem in data row ``index`` of the table (numbered as in the file)."""
+        self.problem(message, self.table.row_number(int(index)), column, value)
+
     def columns(self) -> dict[str, int]:
         """Header name -> position, after checking the header."""
         positions: dict[str, int] = {}
@@ -141,7 +146,7 @@ class _Checker:
                 values.append(None)
                 bad.append(code)
                 for index in np.flatnonzero(codes == code):
-                    self.problem(str(error), int(index) + 2, question.name, raw.iloc[index])
+                    self.cell_problem(str(error), index, question.name, raw.iloc[index])
         return _Column(question, np.asarray(codes), values)
 
     def _reader(self, question: Question) -> AnswerReader:
@@ -177,7 +182,7 @@ class _Checker:
                                          self.questionnaire.fallback)
             raw = self.table.cells[self.positions[name]]
             for index in rows:
-                self.problem(f"constraint not met: {message}", int(index) + 2, name,
+                self.cell_problem(f"constraint not met: {message}", index, name,
                              raw.iloc[index])
 
 
@@ -200,6 +205,28 @@ class _Column:
         return lookup[self.codes].tolist()
 
 
+def _add_calculations(questionnaire: Questionnaire, columns: dict[str, _Column],
+                      rows: int) -> None:
+    """Compute the form's calculate questions that the file does not hold, row by row, so
+    that constraints can use them and they are stored like entered calculations."""
+    for question in questionnaire.questions:
+        if (question.type is not QuestionType.CALCULATE or question.name in columns
+                or question.calculation is None):
+            continue
+        inputs = [columns[name] for name in sorted(question.calculation.references)
+                  if name in columns]
+        results: dict[tuple, str | None] = {}
+        values: list[str | None] = []
+        for row in range(rows):
+            key = tuple(int(column.codes[row]) for column in inputs)
+            if key not in results:
+                answers = {column.question.name: column.value_at(row) for column in inputs}
+                results[key] = to_string(question.calculation.evaluate(answers)) or None
+            values.append(results[key])
+        codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+        columns[question.name] = _Column(question, np.asarray(codes), list(uniques))
+
+
 def _text_column(cells: pd.DataFrame, positions: dict[str, int], name: str) -> pd.Series:
     if name not in positions:
         return pd.Series("", index=cells.index, dtype=object)
@@ -208,7 +235,7 @@ def _text_column(cells: pd.DataFrame, positions: dict[str, int], name: str) -> p
 
 def _check_unique(checker: _Checker, values: pd.Series, name: str) -> None:
     for index in values.index[(values != "") & values.duplicated(keep=False)]:
-        checker.problem(f"the {name} appears more than once in the file", int(index) + 2, name,
+        checker.cell_problem(f"the {name} appears more than once in the file", index, name,
                         values[index])
 
 
@@ -228,7 +255,7 @@ def _meta_column(checker: _Checker, positions: dict[str, int], name: str, defaul
     raw = cells[positions[name]].str.strip()
     converted = raw.map(lambda text: default if text == "" else convert(text))
     for index in converted.index[converted.isna()]:
-        checker.problem(f"expected one of: {', '.join(allowed)}", int(index) + 2, name,
+        checker.cell_problem(f"expected one of: {', '.join(allowed)}", index, name,
                         raw[index])
     return converted
 
@@ -247,6 +274,7 @@ def check_table(table: RawTable, questionnaire: Questionnaire, wave: str, mode: 
                               "Nothing was imported.", [])
     columns = {name: checker.column(questionnaire.question(name), cells[pos].astype(str))
                for name, pos in positions.items() if name not in META_COLUMNS}
+    _add_calculations(questionnaire, columns, len(cells))
     checker.check_constraints(columns)
     modes = _meta_column(checker, positions, MODE, mode, _mode, MODES)
     statuses = _meta_column(checker, positions, STATUS, "complete",
@@ -256,12 +284,12 @@ def check_table(table: RawTable, questionnaire: Questionnaire, wave: str, mode: 
     uuids = _text_column(cells, positions, UUID)
     _check_unique(checker, uuids, UUID)
     for index in uuids.index[(uuids != "") & ~uuids.map(_is_uuid)]:
-        checker.problem("expected an interview id like 1b4e28ba-2fa1-11d2-883f-0016d3cca427",
-                        int(index) + 2, UUID, uuids[index])
+        checker.cell_problem("expected an interview id like 1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+                        index, UUID, uuids[index])
     waves = _text_column(cells, positions, WAVE)
     for index in waves.index[(waves != "") & (waves != wave)]:
-        checker.problem(f"the row belongs to wave '{waves[index]}', not '{wave}'; import each "
-                        "wave's rows with its own --wave", int(index) + 2, WAVE, waves[index])
+        checker.cell_problem(f"the row belongs to wave '{waves[index]}', not '{wave}'; import each "
+                        "wave's rows with its own --wave", index, WAVE, waves[index])
     extra = {name: _text_column(cells, positions, name).tolist() for name in TEXT_META}
     if checker.problems:
         count = len(checker.problems)
@@ -298,35 +326,80 @@ def import_file(project: Project, path: Path, wave: str, mode: str = "web") -> I
 
 def import_table(project: Project, table: RawTable, wave: str, mode: str,
                  digest: str) -> ImportResult:
-    """Check and write an already-read table (the demo and the GUI use this too)."""
+    """Check and write an already-read table (the demo and the GUI use this too).
+
+    The duplicate checks and the write happen in one write transaction, so two imports of
+    the same file at the same time cannot both add it.
+    """
     wave = wave.strip()
-    existing = next((w for w in project.waves() if w.label == wave), None)
-    if existing is not None:
-        previous = project.find_import(existing, digest)
-        if previous is not None:
-            return ImportResult(table.file_name, wave, len(table.cells), 0, 0,
-                                previous.imported_at)
+    earlier = _earlier_import(project, wave, digest)
+    if earlier is not None:  # a quick answer before the checking work
+        return ImportResult(table.file_name, wave, len(table.cells), 0, 0, earlier)
     interviews = check_table(table, project.questionnaire, wave, mode)
-    unchanged = 0
-    if existing is not None:
-        known = project.respondent_hashes(
-            existing, (x.respondent_id for x in interviews if x.respondent_id))
-        conflicts = [x.respondent_id for x in interviews
-                     if x.respondent_id in known and known[x.respondent_id] != x.content_hash]
-        if conflicts:
-            shown = ", ".join(conflicts[:20]) + (" ..." if len(conflicts) > 20 else "")
-            raise DataImportError(
-                f"{table.file_name}: {len(conflicts)} respondent(s) are already in wave "
-                f"'{wave}' with different answers: {shown}. Nothing was imported. Correct "
-                "answers in the project instead, or give new respondents new ids.", [])
-        fresh = [x for x in interviews if x.respondent_id not in known]
-        unchanged = len(interviews) - len(fresh)
-        interviews = fresh
-    project.add_interviews(wave, interviews, source=(table.file_name, digest, mode))
-    # Build the wave's column cache now, while the user expects an import to take a moment,
-    # so that the first analysis after an import is fast.
-    project.wave_data(wave)
-    return ImportResult(table.file_name, wave, len(table.cells), len(interviews), unchanged)
+    with project.transaction():
+        earlier = _earlier_import(project, wave, digest)
+        if earlier is not None:
+            return ImportResult(table.file_name, wave, len(table.cells), 0, 0, earlier)
+        fresh = _new_interviews(project, table.file_name, wave, interviews)
+        project.add_interviews(wave, fresh, source=(table.file_name, digest, mode))
+    warnings = ()
+    try:
+        # Build the wave's column cache now, while an import is expected to take a moment,
+        # so that the first analysis after it is fast. The import itself is already saved.
+        project.wave_data(wave)
+    except SurveyDeskError as error:
+        warnings = (f"The import is saved, but preparing wave '{wave}' for analysis did not "
+                    f"finish ({error}); it is done again at the next analysis.",)
+    return ImportResult(table.file_name, wave, len(table.cells), len(fresh),
+                        len(interviews) - len(fresh), warnings=warnings)
+
+
+def _earlier_import(project: Project, wave: str, digest: str) -> str | None:
+    existing = next((w for w in project.waves() if w.label == wave), None)
+    previous = project.find_import(existing, digest) if existing is not None else None
+    return None if previous is None else previous.imported_at
+
+
+def _new_interviews(project: Project, file_name: str, wave: str,
+                    interviews: list[NewInterview]) -> list[NewInterview]:
+    """The interviews not yet in the project. An interview (same id or same respondent in the
+    wave) that is stored with the same answers is skipped; with other answers, or stored in
+    another wave, it is an error naming it."""
+    by_uuid = project.interview_hashes(x.uuid for x in interviews)
+    existing = next((w for w in project.waves() if w.label == wave), None)
+    by_respondent = project.respondent_hashes(
+        existing, (x.respondent_id for x in interviews if x.respondent_id)) if existing else {}
+    fresh, changed, elsewhere = [], [], []
+    for x in interviews:
+        name = x.respondent_id or x.uuid
+        if x.uuid in by_uuid:
+            stored_wave, digest = by_uuid[x.uuid]
+            if stored_wave != wave:
+                elsewhere.append(f"{name} (in wave '{stored_wave}')")
+            elif digest != x.content_hash:
+                changed.append(name)
+        elif x.respondent_id and x.respondent_id in by_respondent:
+            if by_respondent[x.respondent_id] != x.content_hash:
+                changed.append(name)
+        else:
+            fresh.append(x)
+    if changed or elsewhere:
+        parts = []
+        if changed:
+            parts.append(f"{len(changed)} are already in wave '{wave}' with different "
+                         f"answers: {_few(changed)}")
+        if elsewhere:
+            parts.append(f"{len(elsewhere)} are already stored in another wave: "
+                         f"{_few(elsewhere)}")
+        raise DataImportError(
+            f"{file_name}: interviews already in the project. " + "; ".join(parts) +
+            ". Nothing was imported. Correct answers in the project instead, or give new "
+            "respondents new ids.", [])
+    return fresh
+
+
+def _few(names: list[str]) -> str:
+    return ", ".join(names[:20]) + (" ..." if len(names) > 20 else "")
 
 
 def cells_from_frame(frame: pd.DataFrame) -> RawTable:

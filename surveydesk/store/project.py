@@ -265,6 +265,24 @@ class Project:
         ).fetchone()
         return None if row is None else ImportBatch(row[0], wave.label, *row[1:])
 
+    def transaction(self):
+        """One write transaction (``BEGIN IMMEDIATE``) for several project calls together:
+        checks made inside it cannot be invalidated by another writer before the write."""
+        return self.db.transaction()
+
+    def interview_hashes(self, uuids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """``uuid -> (wave label, content_hash)`` for those interviews already stored."""
+        wanted = list(dict.fromkeys(uuids))
+        found: dict[str, tuple[str, str]] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            rows = self.db.execute(
+                "SELECT i.uuid, w.label, i.content_hash FROM interview i "
+                "JOIN wave w ON w.id = i.wave_id "
+                f"WHERE i.uuid IN ({', '.join('?' * len(chunk))})", chunk)
+            found.update({uuid: (label, digest) for uuid, label, digest in rows})
+        return found
+
     def respondent_hashes(self, wave: Wave, respondent_ids: Iterable[str]) -> dict[str, str]:
         """``respondent_id -> content_hash`` for those ids already in ``wave``."""
         wanted = set(respondent_ids)

@@ -90,3 +90,22 @@ def test_content_hash_depends_on_answers_and_status_not_on_order():
     assert a == answers_hash({"y": "æ", "x": "1"}, "complete")
     assert a != answers_hash({"x": "1", "y": "ø"}, "complete")
     assert a != answers_hash({"x": "1", "y": "æ"}, "partial")
+
+
+@pytest.mark.parametrize("raw,expected", [("1.234,5", 1234.5), ("1,234.5", 1234.5),
+                                          ("1 234,5", 1234.5), ("-1.000.000,25", -1000000.25)])
+def test_decimal_accepts_thousands_separators_of_either_convention(form, raw, expected):
+    assert AnswerReader(form.question("hours")).read(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["1.23,4", "1,2.3", "12.345,6.7"])
+def test_decimal_rejects_mixed_up_separators(form, raw):
+    with pytest.raises(AnswerError):
+        AnswerReader(form.question("hours")).read(raw)
+
+
+def test_text_written_with_a_formula_guard_reads_back_without_it(form):
+    reader = AnswerReader(form.question("comment"))
+    assert reader.read("'=HYPERLINK(\"x\")") == '=HYPERLINK("x")'
+    assert reader.read("'- god service") == "- god service"
+    assert reader.read("'ikke en formel") == "'ikke en formel"

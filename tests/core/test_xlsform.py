@@ -223,3 +223,16 @@ def test_fuzzed_bytes_are_a_form_error(tmp_path_factory, data):
     path.write_bytes(b"PK\x03\x04" + data if data[:1] == b"\x00" else data)
     with pytest.raises(FormError):
         read_xlsform(path)
+
+
+@pytest.mark.parametrize("name", ["status", "Mode", "respondent_id", "uuid", "wave"])
+def test_names_of_interview_columns_are_reserved(make_form, name):
+    with pytest.raises(FormError, match="reserved") as error:
+        read_xlsform(make_form(survey=[{"type": "text", "name": name}], choices=None))
+    assert _problems(error) == [("survey", 2, "name")]
+
+
+def test_a_form_without_settings_warns_that_the_file_name_is_its_id(make_form):
+    questionnaire = read_xlsform(make_form(settings=None))
+    assert questionnaire.form_id.startswith("form")
+    assert any("form_id" in str(w) for w in questionnaire.warnings)

@@ -381,3 +381,28 @@ def test_export_onto_a_folder_is_an_error(demo, tmp_path):
 def test_unknown_delimiter_is_a_usage_error(demo, tmp_path):
     with pytest.raises(UsageError, match="delimiter"):
         export_csv(demo, tmp_path / "out.csv", delimiter="|")
+
+
+def test_csv_export_guards_formulas_and_imports_them_back_exactly(tmp_path):
+    with fresh_project(tmp_path / "f.sdp") as project:
+        path = tmp_path / "in.csv"
+        path.write_text('respondent_id,comment\nr1,"=HYPERLINK(""http://x"",""Klik"")"\n'
+                        "r2,- kort kø\n", encoding="utf-8")
+        import_file(project, path, "2024")
+        result = export_csv(project, tmp_path / "out.csv", delimiter=";")
+        text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+        assert "'=HYPERLINK" in text and "'- kort kø" in text
+        assert any("formulas" in warning for warning in result.warnings)
+        with fresh_project(tmp_path / "g.sdp") as copy:
+            import_file(copy, tmp_path / "out.csv", "2024")
+            comments = copy.wave_data("2024").answers["comment"].astype(str).tolist()
+        assert comments == ['=HYPERLINK("http://x","Klik")', "- kort kø"]
+
+
+def test_export_refuses_to_overwrite_the_project_file(demo, tmp_path):
+    before = demo.path.read_bytes()
+    with pytest.raises(SurveyDeskError, match="project file itself"):
+        export_csv(demo, demo.path)
+    with pytest.raises(SurveyDeskError, match="project file itself"):
+        export_sav(demo, Path(f"{demo.path}-wal"))
+    assert demo.path.read_bytes() == before

@@ -69,7 +69,7 @@ def test_delimiter_detection_prefers_the_most_frequent_separator():
     assert detect_delimiter("a;b;c") == ";"
     assert detect_delimiter("a,b,c") == ","
     assert detect_delimiter("a\tb\tc") == "\t"
-    assert detect_delimiter("single") == ","
+    assert detect_delimiter("single") == "\t"  # one column: a decimal comma stays whole
 
 
 def test_mode_column_overrides_the_default_mode(small_project, tmp_path):
@@ -266,3 +266,106 @@ def test_rows_of_another_wave_and_malformed_ids_are_rejected(small_project, tmp_
         import_file(small_project, _write(tmp_path, text), "2024")
     assert [(p.row, p.column) for p in error.value.problems] == [(2, "uuid"), (3, "wave")]
     assert "wave '2019'" in str(error.value)
+
+
+def test_an_export_without_respondent_ids_imports_back_as_unchanged(small_project, tmp_path):
+    from surveydesk.io.exporter import export_csv
+
+    import_file(small_project, _write(tmp_path, "age,hours\n30,1\n40,2\n", "noid.csv"), "2024")
+    export_csv(small_project, tmp_path / "export.csv", delimiter=";")
+    again = import_file(small_project, tmp_path / "export.csv", "2024")
+    assert (again.added, again.unchanged) == (0, 2)
+    text = (tmp_path / "export.csv").read_text(encoding="utf-8-sig").replace(";2024;", ";2025;")
+    (tmp_path / "other.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(DataImportError, match="already stored in another wave"):
+        import_file(small_project, tmp_path / "other.csv", "2025")
+    assert len(small_project.wave_data("2024").interviews) == 2
+
+
+def test_blank_and_delimiter_only_rows_are_skipped_and_rows_keep_their_numbers(
+        small_project, tmp_path):
+    text = "respondent_id,age\nr1,30\n\n,\nr2,abc\n"
+    with pytest.raises(DataImportError) as error:
+        import_file(small_project, _write(tmp_path, text), "2024")
+    assert [(p.row, p.column) for p in error.value.problems] == [(5, "age")]
+    import_file(small_project, _write(tmp_path, "respondent_id,age\nr1,30\n,\n ,  \nr2,31\n",
+                                      "ok.csv"), "2024")
+    assert len(small_project.wave_data("2024").interviews) == 2
+
+
+def test_utf16_text_and_one_column_files_with_decimal_commas(small_project, tmp_path):
+    path = tmp_path / "unicode.txt"
+    path.write_bytes("respondent_id\tcomment\nu1\tÆblegrød\n".encode("utf-16"))
+    import_file(small_project, path, "2024")
+    assert small_project.wave_data("2024").answers["comment"].iloc[0] == "Æblegrød"
+    import_file(small_project, _write(tmp_path, "hours\n12,5\n", "one.csv"), "2025")
+    assert list(small_project.wave_data("2025").answers["hours"]) == [12.5]
+
+
+def test_xlsx_with_a_stale_dimension_is_read_whole(small_project, tmp_path):
+    import zipfile
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["respondent_id", "age", "hours"])
+    for i in range(10):
+        sheet.append([f"x{i}", 20 + i, i])
+    workbook.save(tmp_path / "good.xlsx")
+    with zipfile.ZipFile(tmp_path / "good.xlsx") as source, zipfile.ZipFile(
+            tmp_path / "stale.xlsx", "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<dimension ref="A1:C11"/>', b'<dimension ref="A1:B3"/>')
+            target.writestr(item, data)
+    import_file(small_project, tmp_path / "stale.xlsx", "2024")
+    answers = small_project.wave_data("2024").answers
+    assert len(answers) == 10 and answers["hours"].iloc[-1] == 9
+
+
+def test_formulas_without_a_stored_result_are_rejected(small_project, tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["respondent_id", "age"])
+    sheet.append(["f1", "=20+10"])
+    workbook.save(tmp_path / "formula.xlsx")
+    with pytest.raises(DataImportError) as error:
+        import_file(small_project, tmp_path / "formula.xlsx", "2024")
+    assert (error.value.problems[0].row, error.value.problems[0].column) == (2, "#2")
+
+
+def test_a_damaged_sheet_inside_a_valid_zip_is_a_clear_error(small_project, tmp_path):
+    import zipfile
+
+    workbook = Workbook()
+    workbook.active.append(["respondent_id", "age"])
+    workbook.active.append(["r1", 30])
+    workbook.save(tmp_path / "good.xlsx")
+    with zipfile.ZipFile(tmp_path / "good.xlsx") as source, zipfile.ZipFile(
+            tmp_path / "cut.xlsx", "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]
+            target.writestr(item, data)
+    with pytest.raises(DataImportError, match="damaged"):
+        import_file(small_project, tmp_path / "cut.xlsx", "2024")
+
+
+def test_calculations_missing_from_the_file_are_computed_and_usable_in_constraints(
+        make_form, tmp_path):
+    from surveydesk.core.xlsform import read_xlsform
+    from surveydesk.store.project import Project
+
+    form = make_form(survey=[
+        {"type": "integer", "name": "age"},
+        {"type": "calculate", "name": "maxkids", "calculation": "${age} div 2"},
+        {"type": "integer", "name": "kids", "constraint": ". <= ${maxkids}"},
+    ], choices=None)
+    with Project.create(tmp_path / "c.sdproj", form.read_bytes(), read_xlsform(form)) as project:
+        import_file(project, _write(tmp_path, "age,kids\n40,2\n10,1\n"), "2024")
+        answers = project.wave_data("2024").answers
+        assert list(answers["maxkids"]) == ["20", "5"]
+        with pytest.raises(DataImportError) as error:
+            import_file(project, _write(tmp_path, "age,kids\n4,3\n", "bad.csv"), "2024")
+        assert [(p.row, p.column) for p in error.value.problems] == [(2, "kids")]
