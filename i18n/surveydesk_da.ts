@@ -67,6 +67,10 @@
         <translation>Projekt: %1</translation>
     </message>
     <message>
+        <source>The project</source>
+        <translation>Projektet</translation>
+    </message>
+    <message>
         <source>Could not open the project</source>
         <translation>Projektet kunne ikke åbnes</translation>
     </message>

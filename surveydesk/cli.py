@@ -14,6 +14,7 @@ from pathlib import Path
 
 from surveydesk import __version__
 from surveydesk.core.errors import SurveyDeskError, UsageError
+from surveydesk.store.database import STORAGE_ERRORS, explain_storage_error
 
 EXIT_OK, EXIT_BUG, EXIT_USER = 0, 1, 2
 MODES = ("web", "in_person", "phone")
@@ -431,6 +432,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except SurveyDeskError as error:
         print(f"error: {error}", file=sys.stderr)
+        return EXIT_USER
+    except STORAGE_ERRORS as error:  # the last line of defence for a damaged project file
+        path = getattr(args, "project", None) or "the project file"
+        print(f"error: {explain_storage_error(Path(path), error)}", file=sys.stderr)
         return EXIT_USER
     except KeyboardInterrupt:
         print("Interrupted. Every change is saved in one transaction, so nothing half-done "

@@ -174,9 +174,18 @@ def _weighted_medians(values: np.ndarray, groups: np.ndarray, weights: np.ndarra
     return result
 
 
+def _as_numbers(column: pd.Series) -> np.ndarray:
+    """A numeric question's answers as floats. Stored text that is no number (possible for
+    data entered under an older form version) does not count in means and medians."""
+    if column.dtype == "float64":
+        return column.to_numpy()
+    return pd.to_numeric(column.astype(object), errors="coerce").to_numpy(dtype=float,
+                                                                          na_value=np.nan)
+
+
 def numeric_cells(question: Question, wave: WaveAnswers, split: Breakdown) -> CellBlock:
     G = len(split.groups)
-    values = (wave.answers[question.name].to_numpy(dtype=float) if question.name in wave.answers
+    values = (_as_numbers(wave.answers[question.name]) if question.name in wave.answers
               else np.full(wave.size, np.nan))
     groups = split.codes[wave.label]
     rows = _mean_rows(values, groups, wave.weights, G)

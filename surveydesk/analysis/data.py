@@ -106,7 +106,7 @@ def load_waves(project, questionnaire: Questionnaire, labels: Sequence[str] | No
         raise UsageError("The project has no data yet: import answers into a wave first.")
     waves = []
     for label in chosen:
-        data = project.wave_data(label)
+        data = project.wave_data(label, details=False)
         complete = (data.interviews["status"] == "complete").to_numpy()
         answers = data.answers[complete]
         size = len(answers)

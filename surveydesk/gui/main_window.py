@@ -21,6 +21,7 @@ from surveydesk.demo import DEMOS, write_demo
 from surveydesk.gui import translation
 from surveydesk.gui.overview import OverviewPage
 from surveydesk.gui.translation import fill
+from surveydesk.store.database import STORAGE_ERRORS, explain_storage_error
 from surveydesk.store.project import Project
 
 translate = QCoreApplication.translate
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
         self.overview_page.show_overview(overview, languages)
         self._update_title()
 
-    def _attempt(self, title: str, opener) -> bool:
+    def _attempt(self, title: str, opener, path: Path | None = None) -> bool:
         try:
             project = opener()
             try:
@@ -185,6 +186,10 @@ class MainWindow(QMainWindow):
         except SurveyDeskError as error:
             QMessageBox.critical(self, title, str(error))
             return False
+        except STORAGE_ERRORS as error:  # a damaged file noticed while reading it
+            where = path or Path(translate("MainWindow", "The project"))
+            QMessageBox.critical(self, title, str(explain_storage_error(where, error)))
+            return False
         except OSError as error:  # e.g. the chosen workbook vanished or is unreadable
             where = f"{error.filename}: " if error.filename else ""
             QMessageBox.critical(self, title, f"{where}{error.strerror or error}")
@@ -194,7 +199,9 @@ class MainWindow(QMainWindow):
     def open_project(self, path: Path | str) -> bool:
         """Open the project file at ``path``; on a problem show it and keep the current one."""
         return self._attempt(
-            translate("MainWindow", "Could not open the project"), lambda: Project.open(Path(path))
+            translate("MainWindow", "Could not open the project"),
+            lambda: Project.open(Path(path)),
+            Path(path),
         )
 
     def open_demo(self, form: str = "citizen_service") -> bool:

@@ -23,22 +23,45 @@ from surveydesk.core.errors import ProjectFileError
 
 APPLICATION_ID = 0x53447331  # "SDs1" in the SQLite header identifies a SurveyDesk project
 BUSY_TIMEOUT_MS = 10_000
+_DAMAGED = "the project file is damaged; restore it from a backup. Nothing was changed."
+_DAMAGE_FRAGMENTS = ("malformed", "file is not a database", "not a database")
+# (fragment of SQLite's message, advice); the first fragment found in the message wins.
 _USER_FIXABLE = (
     ("locked", "another program (or another SurveyDesk window) is writing to this project; "
-               "try again when it has finished."),
+               "try again when it has finished. Nothing was changed."),
     ("readonly", "the project file is read-only; check the file's permissions or copy it to a "
-                 "folder you can write to."),
-    ("disk is full", "the disk is full; free some space and try again."),
-    ("disk i/o error", "the disk reported an error while writing; check the drive."),
+                 "folder you can write to. Nothing was changed."),
+    ("disk is full", "the disk is full; free some space and try again. Nothing was changed."),
+    ("disk i/o error", "the disk reported an error while writing; check the drive. "
+                       "Nothing was changed."),
+    *((fragment, _DAMAGED) for fragment in _DAMAGE_FRAGMENTS),
 )
+
+#: The exceptions any store call may still raise from SQLite (for example while rows are
+#: fetched from a cursor). The CLI and the GUI catch these as a last line of defence and
+#: show :func:`explain_storage_error` instead of a traceback; they never import sqlite3.
+STORAGE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
 
 
 def _explain(path: Path, error: sqlite3.Error) -> ProjectFileError | None:
     text = str(error).lower()
     for fragment, advice in _USER_FIXABLE:
         if fragment in text:
-            return ProjectFileError(f"{path}: {advice} Nothing was changed.")
+            return ProjectFileError(f"{path}: {advice}")
     return None
+
+
+def _is_damage(error: sqlite3.Error) -> bool:
+    text = str(error).lower()
+    return any(fragment in text for fragment in _DAMAGE_FRAGMENTS)
+
+
+def explain_storage_error(path: Path, error: BaseException) -> ProjectFileError:
+    """A message a user can act on for any SQLite error on the project file at ``path``."""
+    explained = _explain(path, error) if isinstance(error, sqlite3.Error) else None
+    if explained is not None:
+        return explained
+    return ProjectFileError(f"{path}: the project file could not be read or written ({error}).")
 
 
 class Database:
@@ -53,11 +76,7 @@ class Database:
     def connect(cls, path: Path, *, create: bool) -> Database:
         """Open ``path``; with ``create`` make a new file, which must not exist yet."""
         path = Path(path)
-        if create and path.exists():
-            raise ProjectFileError(f"{path}: a file of that name already exists; "
-                                   "choose another name or remove the file first.")
-        if not create and not path.is_file():
-            raise ProjectFileError(f"{path}: no such project file.")
+        _check_path(path, create)
         mode = "rwc" if create else "rw"
         try:
             connection = sqlite3.connect(
@@ -83,11 +102,14 @@ class Database:
                     connection.execute("PRAGMA journal_mode = WAL")
         except sqlite3.DatabaseError as error:
             connection.close()
-            explained = _explain(path, error)
+            explained = None if _is_damage(error) else _explain(path, error)
             if explained is not None:
                 raise explained from None
+            # Before the file is recognised, "not a database" more likely means some other
+            # kind of file than a damaged project, so say both.
             raise ProjectFileError(
-                f"{path}: this is not a SurveyDesk project file, or it is damaged ({error})."
+                f"{path}: this is not a SurveyDesk project file, or it is damaged ({error}); "
+                "if it is your project, restore it from a backup."
             ) from None
         except ProjectFileError:
             connection.close()
@@ -135,21 +157,59 @@ class Database:
 
     @contextmanager
     def _explained(self) -> Iterator[None]:
-        """Turn the SQLite errors a user can cause or fix into a ``ProjectFileError``."""
+        """Turn the SQLite errors a user can cause or fix into a ``ProjectFileError``.
+
+        Errors that are bugs (a constraint violated, bad SQL) pass through unchanged.
+        """
         try:
             yield
-        except sqlite3.OperationalError as error:
+        except sqlite3.DatabaseError as error:
             explained = _explain(self.path, error)
             if explained is None:
                 raise
             raise explained from None
 
     def execute(self, sql: str, parameters=()) -> sqlite3.Cursor:
-        return self.connection.execute(sql, parameters)
+        """Run one statement. Read result rows with :meth:`rows` or :meth:`row` instead:
+        an error met while fetching rows from the returned cursor is not explained."""
+        with self._explained():
+            return self.connection.execute(sql, parameters)
 
     def executemany(self, sql: str, rows) -> sqlite3.Cursor:
-        return self.connection.executemany(sql, rows)
+        with self._explained():
+            return self.connection.executemany(sql, rows)
+
+    def rows(self, sql: str, parameters=()) -> list[tuple]:
+        """Every result row of a query, fetched with SQLite errors explained."""
+        with self._explained():
+            return self.connection.execute(sql, parameters).fetchall()
+
+    def row(self, sql: str, parameters=()) -> tuple | None:
+        """The first result row of a query (``None`` if there is none)."""
+        with self._explained():
+            return self.connection.execute(sql, parameters).fetchone()
 
     def scalar(self, sql: str, parameters=()):
-        row = self.connection.execute(sql, parameters).fetchone()
+        row = self.row(sql, parameters)
         return None if row is None else row[0]
+
+
+def _check_path(path: Path, create: bool) -> None:
+    """Clear messages for paths that cannot be a project file, before SQLite sees them."""
+    if path.is_dir():
+        if create:
+            raise ProjectFileError(f"{path}: this is a folder; give a file name for the new "
+                                   "project, e.g. survey.sdproj inside that folder.")
+        raise ProjectFileError(f"{path}: this is a folder, not a project file; choose the "
+                               "project file (.sdproj) itself.")
+    if create:
+        if path.exists():
+            raise ProjectFileError(f"{path}: a file of that name already exists; "
+                                   "choose another name or remove the file first.")
+        return
+    if not path.is_file():
+        raise ProjectFileError(f"{path}: no such project file.")
+    wal = Path(f"{path}-wal")
+    if path.stat().st_size == 0 and not (wal.is_file() and wal.stat().st_size > 0):
+        raise ProjectFileError(f"{path}: the file is empty, not a SurveyDesk project file; "
+                               "choose the project file, or restore it from a backup.")

@@ -18,7 +18,7 @@ from surveydesk.core.answers import answers_hash, answers_json
 from surveydesk.core.errors import ProjectFileError, UsageError
 from surveydesk.core.questionnaire import Questionnaire
 from surveydesk.core.xlsform import read_xlsform
-from surveydesk.store import columns, migrations
+from surveydesk.store import columns, form_versions, migrations
 from surveydesk.store.database import Database
 
 MODES = ("web", "in_person", "phone")
@@ -174,9 +174,9 @@ class Project:
 
     # -- questionnaires --------------------------------------------------------------------
     def form_versions(self) -> list[FormVersion]:
-        rows = self.db.execute(
+        rows = self.db.rows(
             "SELECT id, form_id, version, title, sha256, added_at FROM form_version ORDER BY id"
-        ).fetchall()
+        )
         return [FormVersion(*row) for row in rows]
 
     def current_form_version(self) -> FormVersion:
@@ -184,10 +184,10 @@ class Project:
 
     def questionnaire_for(self, form_version_id: int) -> Questionnaire:
         if form_version_id not in self._questionnaires:
-            row = self.db.execute(
+            row = self.db.row(
                 "SELECT workbook, form_id, version FROM form_version WHERE id = ?",
                 (form_version_id,),
-            ).fetchone()
+            )
             if row is None:
                 raise ProjectFileError(f"{self.path}: questionnaire version "
                                        f"{form_version_id} is missing.")
@@ -203,7 +203,12 @@ class Project:
 
     def add_form_version(self, workbook: bytes, questionnaire: Questionnaire,
                          now: str | None = None) -> FormVersion | None:
-        """Store a questionnaire version; ``None`` if this exact workbook is already stored."""
+        """Store a questionnaire version; ``None`` if this exact workbook is already stored.
+
+        Refused (:class:`UsageError`, nothing stored) if an answer already stored does not
+        read under the new version. Every wave's column cache is rebuilt on its next read,
+        with the new version's question types.
+        """
         sha = hashlib.sha256(workbook).hexdigest()
         with self.db.transaction():
             existing = self.form_versions()
@@ -220,20 +225,22 @@ class Project:
                     f"The project already has a different form with version "
                     f"'{questionnaire.version}'. Raise the version in the settings sheet."
                 )
+            form_versions.check_stored_answers_fit(self.db, questionnaire)
             cursor = self.db.execute(
                 "INSERT INTO form_version (form_id, version, title, workbook, sha256, added_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 (questionnaire.form_id, questionnaire.version, questionnaire.title, workbook,
                  sha, now or utc_now()),
             )
-            self._questionnaires[cursor.lastrowid] = questionnaire
+            self.db.execute("UPDATE wave SET generation = generation + 1")
+        self._questionnaires[cursor.lastrowid] = questionnaire
         return self.form_versions()[-1]
 
     # -- waves -----------------------------------------------------------------------------
     def waves(self) -> list[Wave]:
-        rows = self.db.execute(
+        rows = self.db.rows(
             "SELECT id, label, position, starts_on, ends_on FROM wave ORDER BY position"
-        ).fetchall()
+        )
         return [Wave(*row) for row in rows]
 
     def wave(self, label: str) -> Wave:
@@ -259,10 +266,10 @@ class Project:
 
     # -- interviews ------------------------------------------------------------------------
     def find_import(self, wave: Wave, sha256: str) -> ImportBatch | None:
-        row = self.db.execute(
+        row = self.db.row(
             "SELECT id, file_name, sha256, rows, imported_at FROM import_batch "
             "WHERE wave_id = ? AND sha256 = ? ORDER BY id LIMIT 1", (wave.id, sha256),
-        ).fetchone()
+        )
         return None if row is None else ImportBatch(row[0], wave.label, *row[1:])
 
     def transaction(self):
@@ -276,7 +283,7 @@ class Project:
         found: dict[str, tuple[str, str]] = {}
         for start in range(0, len(wanted), 500):
             chunk = wanted[start:start + 500]
-            rows = self.db.execute(
+            rows = self.db.rows(
                 "SELECT i.uuid, w.label, i.content_hash FROM interview i "
                 "JOIN wave w ON w.id = i.wave_id "
                 f"WHERE i.uuid IN ({', '.join('?' * len(chunk))})", chunk)
@@ -286,7 +293,7 @@ class Project:
     def respondent_hashes(self, wave: Wave, respondent_ids: Iterable[str]) -> dict[str, str]:
         """``respondent_id -> content_hash`` for those ids already in ``wave``."""
         wanted = set(respondent_ids)
-        rows = self.db.execute(
+        rows = self.db.rows(
             "SELECT respondent_id, content_hash FROM interview "
             "WHERE wave_id = ? AND respondent_id IS NOT NULL", (wave.id,),
         )
@@ -329,8 +336,7 @@ class Project:
 
     def answers(self, interview_uuid: str) -> dict[str, str]:
         """The stored answers of one interview."""
-        row = self.db.execute("SELECT answers FROM interview WHERE uuid = ?",
-                              (interview_uuid,)).fetchone()
+        row = self.db.row("SELECT answers FROM interview WHERE uuid = ?", (interview_uuid,))
         if row is None:
             raise UsageError(f"No interview with id {interview_uuid} in {self.path.name}.")
         return json.loads(row[0])
@@ -345,9 +351,9 @@ class Project:
             raise UsageError("A change to an answer must say who made it.")
         now = now or utc_now()
         with self.db.transaction():
-            row = self.db.execute(
+            row = self.db.row(
                 "SELECT id, wave_id, status, answers FROM interview WHERE uuid = ?",
-                (interview_uuid,)).fetchone()
+                (interview_uuid,))
             if row is None:
                 raise UsageError(f"No interview with id {interview_uuid} in {self.path.name}.")
             interview_id, wave_id, status, text = row
@@ -378,7 +384,7 @@ class Project:
         if interview_uuid is not None:
             sql += " WHERE interview_uuid = ?"
             parameters = (interview_uuid,)
-        return [AnswerChange(*row) for row in self.db.execute(sql + " ORDER BY id", parameters)]
+        return [AnswerChange(*row) for row in self.db.rows(sql + " ORDER BY id", parameters)]
 
     def _touch(self, wave: Wave) -> None:
         self.db.execute("UPDATE wave SET generation = generation + 1 WHERE id = ?", (wave.id,))
@@ -387,10 +393,10 @@ class Project:
     def overview(self) -> ProjectOverview:
         """What the project holds: the form, and per wave counts by mode and status."""
         current = self.current_form_version()
-        counts = self.db.execute(
+        counts = self.db.rows(
             "SELECT wave_id, mode, status, COUNT(*) FROM interview "
             "GROUP BY wave_id, mode, status"
-        ).fetchall()
+        )
         summaries = []
         for wave in self.waves():
             by_mode = dict.fromkeys(MODES, 0)
@@ -410,6 +416,9 @@ class Project:
             waves=tuple(summaries),
         )
 
-    def wave_data(self, wave_label: str) -> columns.WaveData:
-        """A wave's interviews and answers as columns (cached; see :mod:`.columns`)."""
-        return columns.wave_data(self.db, self.wave(wave_label), self.questionnaire)
+    def wave_data(self, wave_label: str, details: bool = True) -> columns.WaveData:
+        """A wave's interviews and answers as columns (cached; see :mod:`.columns`).
+
+        Without ``details`` the interviews have only ``mode`` and ``status``: enough for an
+        analysis, and much faster to read."""
+        return columns.wave_data(self.db, self.wave(wave_label), self.questionnaire, details)

@@ -26,11 +26,11 @@ def set_setting(project: Project, key: str, value: str) -> None:
 
 
 def settings(project: Project) -> dict[str, str]:
-    return dict(project.db.execute("SELECT key, value FROM project_setting ORDER BY key"))
+    return dict(project.db.rows("SELECT key, value FROM project_setting ORDER BY key"))
 
 
 def targets(project: Project) -> list[TargetRow]:
-    return [tuple(row) for row in project.db.execute(
+    return [tuple(row) for row in project.db.rows(
         "SELECT question, statistic, operator, value FROM target ORDER BY question, statistic")]
 
 
@@ -58,7 +58,7 @@ def clear_targets(project: Project, question: str | None = None,
 
 
 def population_counts(project: Project) -> list[PopulationRow]:
-    return [tuple(row) for row in project.db.execute(
+    return [tuple(row) for row in project.db.rows(
         "SELECT wave, variable, group_name, population FROM population "
         "ORDER BY wave, variable, rowid")]
 

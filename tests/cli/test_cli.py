@@ -121,3 +121,20 @@ def test_demo_writes_a_project_with_two_waves(tmp_path):
     assert result.returncode == 0, result.stderr
     info = cli("info", project).stdout
     assert "2021" in info and "2023" in info
+
+
+def test_a_damaged_project_file_is_a_user_error_not_a_traceback(tmp_path):
+    project = tmp_path / "demo.sdproj"
+    assert cli("demo", project).returncode == 0
+    data = bytearray(project.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    # Zero every table page after the schema pages: the interview rows are among them.
+    for page in range(4, len(data) // page_size, 3):
+        data[page * page_size:(page + 1) * page_size] = bytes(page_size)
+    project.write_bytes(bytes(data))
+    for command in (["info", project], ["export", project, "--format", "csv", "-o",
+                                        tmp_path / "x.csv"]):
+        result = cli(*command)
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr
+        assert "damaged" in result.stderr or "not a SurveyDesk project" in result.stderr
