@@ -105,6 +105,7 @@ class _Export:
                 f"({', '.join(META_COLUMNS)}); the data cannot be exported."
             )
         self._warnings: dict[str, None] = {}  # an ordered set: each warning once
+        self.retired: list[str] = []  # questions of earlier form versions, found by frame()
 
     def warn(self, text: str) -> None:
         self._warnings.setdefault(text)
@@ -135,15 +136,16 @@ class _Export:
 
     def frame(self, labels: bool) -> pd.DataFrame:
         names = [q.name for q in self.questions]
+        datas = {label: self.project.wave_data(label) for label in self.waves}
+        # Answers to questions an earlier form version had are kept, after the others.
+        self.retired = sorted({name for data in datas.values() for name in data.answers.columns
+                               if name not in names})
+        if self.retired:
+            self.warn(f"Answers to questions that are no longer in the form are exported as "
+                      f"text after the others: {', '.join(self.retired)}.")
+        names += self.retired
         parts = []
-        for label in self.waves:
-            data = self.project.wave_data(label)
-            dropped = sorted(set(data.answers.columns) - set(names))
-            if dropped:
-                self.warn(
-                    f"Wave '{label}' holds answers to questions that are no longer in "
-                    f"the form ({', '.join(dropped)}); they are not exported."
-                )
+        for label, data in datas.items():
             part = data.interviews.reindex(columns=list(META_COLUMNS))
             part["wave"] = label
             parts.append(part.join(data.answers.reindex(columns=names)))
@@ -265,6 +267,10 @@ def export_sav(
         name = question.name
         titles[name] = run.text(f"Question '{name}'", question.labels, name)
         data[name], measure[name] = _sav_column(run, question, frame[name], value_labels, formats)
+    for name in run.retired:
+        titles[name] = name
+        data[name] = frame[name].map(lambda v: "" if v is None else str(v))
+        measure[name] = "nominal"
     titles = {n: run.fit(t, _SPSS_LABEL_BYTES, f"The label of '{n}'") for n, t in titles.items()}
 
     def write(path: Path) -> None:

@@ -346,7 +346,7 @@ def import_table(project: Project, table: RawTable, wave: str, mode: str,
     try:
         # Build the wave's column cache now, while an import is expected to take a moment,
         # so that the first analysis after it is fast. The import itself is already saved.
-        project.wave_data(wave)
+        project.wave_data(wave, details=False)
     except SurveyDeskError as error:
         warnings = (f"The import is saved, but preparing wave '{wave}' for analysis did not "
                     f"finish ({error}); it is done again at the next analysis.",)

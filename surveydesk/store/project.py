@@ -257,6 +257,9 @@ class Project:
             raise UsageError("A wave needs a label, e.g. '2024'.")
         if len(label) > 100:
             raise UsageError("A wave label may be at most 100 characters.")
+        if any(not character.isprintable() for character in label):
+            raise UsageError(f"The wave label {label!r} holds control characters (such as a "
+                             "line break); use letters, digits and punctuation only.")
         with self.db.transaction():
             if label not in {w.label for w in self.waves()}:
                 position = self.db.scalar("SELECT COALESCE(MAX(position), 0) + 1 FROM wave")

@@ -406,3 +406,34 @@ def test_export_refuses_to_overwrite_the_project_file(demo, tmp_path):
     with pytest.raises(SurveyDeskError, match="project file itself"):
         export_sav(demo, Path(f"{demo.path}-wal"))
     assert demo.path.read_bytes() == before
+
+
+def test_answers_to_questions_dropped_from_the_form_are_still_exported(tmp_path):
+    from openpyxl import load_workbook
+
+    workbook = demo_form_path("citizen_service").read_bytes()
+    with fresh_project(tmp_path / "v.sdp") as project:
+        path = tmp_path / "in.csv"
+        path.write_text("respondent_id,age,comment\nr1,40,Fin betjening på rådhuset\n",
+                        encoding="utf-8")
+        import_file(project, path, "2024")
+        book = load_workbook(io.BytesIO(workbook))
+        survey = book["survey"]
+        header = [cell.value for cell in survey[1]]
+        for row in survey.iter_rows(min_row=2):
+            if row[header.index("name")].value == "comment":
+                survey.delete_rows(row[0].row)
+                break
+        book["settings"].cell(2, [c.value for c in book["settings"][1]].index("version") + 1,
+                              "2024.2")
+        buffer = io.BytesIO()
+        book.save(buffer)
+        project.add_form_version(buffer.getvalue(), read_xlsform(buffer.getvalue()))
+        result = export_csv(project, tmp_path / "out.csv")
+        frame = read_csv_text(tmp_path / "out.csv")
+        assert frame.columns[-1] == "comment"
+        assert frame["comment"].tolist() == ["Fin betjening på rådhuset"]
+        assert any("no longer in the form" in warning for warning in result.warnings)
+        export_sav(project, tmp_path / "out.sav")
+        sav, _ = pyreadstat.read_sav(tmp_path / "out.sav")
+        assert sav["comment"].tolist() == ["Fin betjening på rådhuset"]

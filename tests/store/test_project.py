@@ -115,6 +115,8 @@ def test_waves_are_ordered_by_creation_and_labels_are_checked(small_project):
     assert [(w.label, w.position) for w in small_project.waves()] == [("2019", 1), ("2022", 2)]
     with pytest.raises(UsageError):
         small_project.ensure_wave("  ")
+    with pytest.raises(UsageError, match="control characters"):
+        small_project.ensure_wave("2024\n\x1b[31m")
     with pytest.raises(UsageError, match="waves: 2019, 2022"):
         small_project.wave("2030")
 
