@@ -302,22 +302,27 @@ def test_utf16_text_and_one_column_files_with_decimal_commas(small_project, tmp_
     assert list(small_project.wave_data("2025").answers["hours"]) == [12.5]
 
 
-def test_xlsx_with_a_stale_dimension_is_read_whole(small_project, tmp_path):
+def _rewrite_sheet(source_path, target_path, change) -> None:
+    """A copy of a workbook with the first sheet's XML passed through ``change``."""
     import zipfile
 
+    with zipfile.ZipFile(source_path) as source, zipfile.ZipFile(target_path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = change(data)
+            target.writestr(item, data)
+
+
+def test_xlsx_with_a_stale_dimension_is_read_whole(small_project, tmp_path):
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(["respondent_id", "age", "hours"])
     for i in range(10):
         sheet.append([f"x{i}", 20 + i, i])
     workbook.save(tmp_path / "good.xlsx")
-    with zipfile.ZipFile(tmp_path / "good.xlsx") as source, zipfile.ZipFile(
-            tmp_path / "stale.xlsx", "w") as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace(b'<dimension ref="A1:C11"/>', b'<dimension ref="A1:B3"/>')
-            target.writestr(item, data)
+    _rewrite_sheet(tmp_path / "good.xlsx", tmp_path / "stale.xlsx", lambda data: data.replace(
+        b'<dimension ref="A1:C11"/>', b'<dimension ref="A1:B3"/>'))
     import_file(small_project, tmp_path / "stale.xlsx", "2024")
     answers = small_project.wave_data("2024").answers
     assert len(answers) == 10 and answers["hours"].iloc[-1] == 9
@@ -335,19 +340,12 @@ def test_formulas_without_a_stored_result_are_rejected(small_project, tmp_path):
 
 
 def test_a_damaged_sheet_inside_a_valid_zip_is_a_clear_error(small_project, tmp_path):
-    import zipfile
-
     workbook = Workbook()
     workbook.active.append(["respondent_id", "age"])
     workbook.active.append(["r1", 30])
     workbook.save(tmp_path / "good.xlsx")
-    with zipfile.ZipFile(tmp_path / "good.xlsx") as source, zipfile.ZipFile(
-            tmp_path / "cut.xlsx", "w") as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                data = data[: len(data) // 2]
-            target.writestr(item, data)
+    _rewrite_sheet(tmp_path / "good.xlsx", tmp_path / "cut.xlsx",
+                   lambda data: data[: len(data) // 2])
     with pytest.raises(DataImportError, match="damaged"):
         import_file(small_project, tmp_path / "cut.xlsx", "2024")
 
