@@ -78,7 +78,7 @@ def wave_data(db: Database, wave, questionnaire: Questionnaire,
     if details:
         interviews = pd.DataFrame(
             db.rows(f"SELECT {', '.join(INTERVIEW_COLUMNS)} FROM interview WHERE wave_id = ? "
-                    "ORDER BY id", (wave.id,)),
+                    "AND deleted_at IS NULL ORDER BY id", (wave.id,)),
             columns=list(INTERVIEW_COLUMNS)).set_index("id")
     else:
         interviews = pd.DataFrame(meta, index=index)
@@ -96,7 +96,7 @@ _META = (_ID, "@mode", "@status")
 def _rebuild(db: Database, wave_id: int, generation: int,
              questionnaire: Questionnaire) -> list[tuple]:
     rows = db.rows("SELECT id, mode, status, answers FROM interview WHERE wave_id = ? "
-                   "ORDER BY id", (wave_id,))
+                   "AND deleted_at IS NULL ORDER BY id", (wave_id,))
     ids = np.array([row[0] for row in rows], dtype="<i8")
     records = pd.DataFrame.from_records([json.loads(row[3]) for row in rows]) if rows else (
         pd.DataFrame())

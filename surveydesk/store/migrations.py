@@ -122,7 +122,49 @@ CREATE TABLE population (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+_V3 = """
+-- Interview entry: where an interview stopped (for resume), where and in which language
+-- it was held, why it ended early, and soft deletion with a reason.
+ALTER TABLE interview ADD COLUMN location TEXT;
+ALTER TABLE interview ADD COLUMN language TEXT;
+ALTER TABLE interview ADD COLUMN current_question TEXT;
+ALTER TABLE interview ADD COLUMN end_reason TEXT;
+ALTER TABLE interview ADD COLUMN deleted_at TEXT;
+ALTER TABLE interview ADD COLUMN deleted_reason TEXT;
+CREATE INDEX interview_open ON interview(status) WHERE status = 'partial';
+
+-- Phone interviews (CATI): whom to call. Phone numbers and names live only here; they
+-- never appear in answers, exports or reports.
+CREATE TABLE call_list (
+    id              INTEGER PRIMARY KEY,
+    reference       TEXT NOT NULL UNIQUE,
+    phone           TEXT NOT NULL,
+    name            TEXT NOT NULL DEFAULT '',
+    preload         TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(preload)),
+    status          TEXT NOT NULL DEFAULT 'open' CHECK (status IN
+                        ('open', 'appointment', 'completed', 'refused', 'wrong_number',
+                         'language_problem', 'exhausted')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    appointment_at  TEXT,
+    interview_uuid  TEXT,
+    imported_at     TEXT NOT NULL
+);
+
+CREATE TABLE call_attempt (
+    id              INTEGER PRIMARY KEY,
+    call_id         INTEGER NOT NULL REFERENCES call_list(id),
+    at              TEXT NOT NULL,
+    interviewer     TEXT NOT NULL,
+    outcome         TEXT NOT NULL CHECK (outcome IN
+                        ('interview', 'no_answer', 'busy', 'call_back', 'refused',
+                         'wrong_number', 'language_problem')),
+    appointment_at  TEXT,
+    note            TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX call_attempt_call ON call_attempt(call_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 LATEST = len(MIGRATIONS)
 
 

@@ -397,7 +397,7 @@ class Project:
         """What the project holds: the form, and per wave counts by mode and status."""
         current = self.current_form_version()
         counts = self.db.rows(
-            "SELECT wave_id, mode, status, COUNT(*) FROM interview "
+            "SELECT wave_id, mode, status, COUNT(*) FROM interview WHERE deleted_at IS NULL "
             "GROUP BY wave_id, mode, status"
         )
         summaries = []
