@@ -156,12 +156,15 @@ def _weighted_medians(values: np.ndarray, groups: np.ndarray, weights: np.ndarra
     """Per group the weighted median: the smallest value with half the weight at or below."""
     result = np.full(G, np.nan)
     ok = ~np.isnan(values) & (groups >= 0)
+    # Sort once by (group, value), then each group is one contiguous slice.
+    order = np.lexsort((values[ok], groups[ok]))
+    sorted_values, sorted_weights = values[ok][order], weights[ok][order]
+    bounds = np.searchsorted(groups[ok][order], np.arange(G + 1))
     for group in range(G):
-        mask = ok & (groups == group)
-        if not mask.any():
+        start, stop = bounds[group], bounds[group + 1]
+        if start == stop:
             continue
-        order = np.argsort(values[mask], kind="stable")
-        x, w = values[mask][order], weights[mask][order]
+        x, w = sorted_values[start:stop], sorted_weights[start:stop]
         cumulative = np.cumsum(w)
         half = cumulative[-1] / 2
         i = int(np.searchsorted(cumulative, half))

@@ -288,3 +288,25 @@ def test_wave_as_a_breakdown_keeps_each_waves_own_group(demo):
     assert (crossed.group.str.split(" × ").str[0] == crossed.wave).all()
     assert cell(table, "sat_latest", "top2", "2022", "wave", "2022").n == cell(
         table, "sat_latest", "top2", "2022").n
+
+
+def test_medians_per_group_equal_numpy_and_the_weighted_definition():
+    from surveydesk.analysis.cells import _weighted_medians
+
+    rng = np.random.default_rng(8)
+    values = rng.integers(15, 90, 500).astype(float)
+    values[::17] = np.nan
+    groups = rng.integers(-1, 6, 500)
+    medians = _weighted_medians(values, groups, np.ones(500), 7)
+    for group in range(6):
+        chosen = values[(groups == group) & ~np.isnan(values)]
+        assert medians[group] == np.median(chosen)
+    assert np.isnan(medians[6])
+    weights = rng.uniform(0.2, 3, 500)
+    weighted = _weighted_medians(values, groups, weights, 7)
+    for group in range(6):
+        mask = (groups == group) & ~np.isnan(values)
+        x, w = values[mask], weights[mask]
+        below = np.array([w[x <= v].sum() for v in x])
+        candidates = x[below >= w.sum() / 2]
+        assert weighted[group] == candidates.min()
