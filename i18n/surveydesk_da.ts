@@ -2,10 +2,298 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da" sourcelanguage="en">
 <context>
+    <name>AbortDialog</name>
+    <message>
+        <source>Abort the interview</source>
+        <translation>Afbryd interviewet</translation>
+    </message>
+    <message>
+        <source>The answers given so far are kept, and the interview is saved as aborted. Why does the interview stop?</source>
+        <translation>De svar, der allerede er givet, bliver gemt, og interviewet gemmes som afbrudt. Hvorfor stopper interviewet?</translation>
+    </message>
+    <message>
+        <source>The citizen left</source>
+        <translation>Borgeren gik</translation>
+    </message>
+    <message>
+        <source>The citizen does not want to continue</source>
+        <translation>Borgeren ønsker ikke at fortsætte</translation>
+    </message>
+    <message>
+        <source>Language barrier</source>
+        <translation>Sprogbarriere</translation>
+    </message>
+    <message>
+        <source>Other reason (write it below)</source>
+        <translation>Anden årsag (skriv den nedenfor)</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Bemærkning:</translation>
+    </message>
+    <message>
+        <source>Abort interview</source>
+        <translation>Afbryd interview</translation>
+    </message>
+    <message>
+        <source>Continue interview</source>
+        <translation>Fortsæt interview</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerField</name>
+    <message>
+        <source>A whole number</source>
+        <translation>Et helt tal</translation>
+    </message>
+    <message>
+        <source>A number</source>
+        <translation>Et tal</translation>
+    </message>
+    <message>
+        <source>DD-MM-YYYY</source>
+        <translation>DD-MM-ÅÅÅÅ</translation>
+    </message>
+    <message>
+        <source>Type the answer</source>
+        <translation>Skriv svaret</translation>
+    </message>
+    <message>
+        <source>Type a whole number, for example 42.</source>
+        <translation>Skriv et helt tal, for eksempel 42.</translation>
+    </message>
+    <message>
+        <source>Type a number, for example 12.5 or 12,5.</source>
+        <translation>Skriv et tal, for eksempel 12,5.</translation>
+    </message>
+    <message>
+        <source>Type a date as DD-MM-YYYY, for example 12-09-2024.</source>
+        <translation>Skriv en dato som DD-MM-ÅÅÅÅ, for eksempel 12-09-2024.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>SurveyDesk could not start</source>
         <translation>SurveyDesk kunne ikke starte</translation>
+    </message>
+</context>
+<context>
+    <name>CallListPanel</name>
+    <message>
+        <source>Interview</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Intet svar</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Optaget</translation>
+    </message>
+    <message>
+        <source>Call back at…</source>
+        <translation>Ring tilbage…</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Nægter</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>Forkert nummer</translation>
+    </message>
+    <message>
+        <source>Language problem</source>
+        <translation>Sprogproblem</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Numre</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åbne</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Aftaler</translation>
+    </message>
+    <message>
+        <source>Interviewed</source>
+        <translation>Interviewet</translation>
+    </message>
+    <message>
+        <source>No more attempts</source>
+        <translation>Ikke flere forsøg</translation>
+    </message>
+    <message>
+        <source>Calls made</source>
+        <translation>Opkald foretaget</translation>
+    </message>
+    <message>
+        <source>Response rate</source>
+        <translation>Svarprocent</translation>
+    </message>
+    <message>
+        <source>%1: call back %2.</source>
+        <extracomment>The interviewer chose &quot;Interview&quot;: ``(call id, preload {question: stored text})``.</extracomment>
+        <translation>%1: ring tilbage %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2. That was the last attempt for this number.</source>
+        <translation>%1: %2. Det var sidste forsøg på dette nummer.</translation>
+    </message>
+    <message>
+        <source>%1: %2 recorded.</source>
+        <translation>%1: %2 registreret.</translation>
+    </message>
+    <message>
+        <source>(no name given)</source>
+        <translation>(intet navn oplyst)</translation>
+    </message>
+    <message>
+        <source>Reference %1</source>
+        <translation>Reference %1</translation>
+    </message>
+    <message>
+        <source>attempt %1 of %2</source>
+        <translation>forsøg %1 af %2</translation>
+    </message>
+    <message>
+        <source>last tried %1</source>
+        <translation>sidst forsøgt %1</translation>
+    </message>
+    <message>
+        <source>Appointment: call back %1</source>
+        <translation>Aftale: ring tilbage %1</translation>
+    </message>
+    <message>
+        <source>The call list is empty. Import a call list to start phoning.</source>
+        <translation>Ringelisten er tom. Indlæs en ringeliste for at begynde at ringe.</translation>
+    </message>
+    <message>
+        <source>No number to call right now. The next appointment is %1.</source>
+        <translation>Der er ikke noget nummer at ringe til lige nu. Næste aftale er %1.</translation>
+    </message>
+    <message>
+        <source>No number to call right now: every number has been called as often as the project allows.</source>
+        <translation>Der er ikke noget nummer at ringe til lige nu: alle numre er forsøgt så mange gange, som projektet tillader.</translation>
+    </message>
+    <message>
+        <source>The time has come: this appointment is called first.</source>
+        <translation>Tidspunktet er nået: denne aftale ringes op først.</translation>
+    </message>
+    <message>
+        <source>Next number</source>
+        <translation>Næste nummer</translation>
+    </message>
+    <message>
+        <source>Known before the call</source>
+        <translation>Kendt før opkaldet</translation>
+    </message>
+    <message>
+        <source>Today&apos;s appointments</source>
+        <translation>Dagens aftaler</translation>
+    </message>
+    <message>
+        <source>No appointments for the rest of today.</source>
+        <translation>Ingen aftaler resten af dagen.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Bemærkning:</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. ask for the daughter</source>
+        <translation>Valgfrit, fx spørg efter datteren</translation>
+    </message>
+    <message>
+        <source>When to call back</source>
+        <translation>Hvornår der skal ringes tilbage</translation>
+    </message>
+    <message>
+        <source>%1 (key %2)</source>
+        <translation>%1 (tast %2)</translation>
+    </message>
+</context>
+<context>
+    <name>EntryPage</name>
+    <message>
+        <source>The interview is complete and saved.</source>
+        <translation>Interviewet er afsluttet og gemt.</translation>
+    </message>
+    <message>
+        <source>The interview was aborted; its answers are saved.</source>
+        <translation>Interviewet blev afbrudt; svarene er gemt.</translation>
+    </message>
+    <message>
+        <source>Could not save to the project</source>
+        <translation>Kunne ikke gemme i projektet</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewPage</name>
+    <message>
+        <source>There is no option %1.</source>
+        <translation>Der er ingen svarmulighed %1.</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← Tilbage</translation>
+    </message>
+    <message>
+        <source>Abort  ·  Esc</source>
+        <translation>Afbryd  ·  Esc</translation>
+    </message>
+    <message>
+        <source>Continue  ·  Enter</source>
+        <translation>Fortsæt  ·  Enter</translation>
+    </message>
+    <message>
+        <source>Next  ·  Enter</source>
+        <translation>Næste  ·  Enter</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>Spørgsmål %1 af %2</translation>
+    </message>
+    <message>
+        <source>Question language: %1  ·  F2</source>
+        <translation>Spørgsmålssprog: %1  ·  F2</translation>
+    </message>
+    <message>
+        <source>Number: choose</source>
+        <translation>Tal: vælg</translation>
+    </message>
+    <message>
+        <source>Number/Space: select/deselect</source>
+        <translation>Tal/mellemrum: vælg/fravælg</translation>
+    </message>
+    <message>
+        <source>0: don&apos;t know</source>
+        <translation>0: ved ikke</translation>
+    </message>
+    <message>
+        <source>Backspace: back</source>
+        <translation>Backspace: tilbage</translation>
+    </message>
+    <message>
+        <source>Alt+←: back</source>
+        <translation>Alt+←: tilbage</translation>
     </message>
 </context>
 <context>
@@ -45,6 +333,18 @@
     <message>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <source>Project &amp;overview</source>
+        <translation>Projekt&amp;oversigt</translation>
+    </message>
+    <message>
+        <source>&amp;Interview entry</source>
+        <translation>&amp;Interviewindtastning</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Tilstand</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -196,6 +496,335 @@ Vælg Fil ▸ Åbn projekt… for at åbne et projekt, eller Fil ▸ Åbn demo f
     <message>
         <source>The project has no interviews yet. Import respondent data or enter interviews to see them here.</source>
         <translation>Projektet har endnu ingen besvarelser. Importér respondentdata eller indtast interview for at se dem her.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordBrowser</name>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Personligt fremmøde</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Gennemført</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Delvis</translation>
+    </message>
+    <message>
+        <source>Aborted</source>
+        <translation>Afbrudt</translation>
+    </message>
+    <message>
+        <source>Wave</source>
+        <translation>Bølge</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Interviewer</source>
+        <translation>Interviewer</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Afsluttet</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Antal svar</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsag</translation>
+    </message>
+    <message>
+        <source>Correct an answer</source>
+        <translation>Ret et svar</translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
+        <translation>(intet svar)</translation>
+    </message>
+    <message>
+        <source>Could not list the interviews</source>
+        <translation>Interviewene kunne ikke vises</translation>
+    </message>
+    <message>
+        <source>Interviews: %1</source>
+        <translation>Interview: %1</translation>
+    </message>
+    <message>
+        <source>%1 (the newest; narrow the filters)</source>
+        <translation>%1 (de nyeste; indsnævr filtrene)</translation>
+    </message>
+    <message>
+        <source>Could not open the interview</source>
+        <translation>Interviewet kunne ikke åbnes</translation>
+    </message>
+    <message>
+        <source>Wave %1</source>
+        <translation>Bølge %1</translation>
+    </message>
+    <message>
+        <source>Interview ID: %1</source>
+        <translation>Interview-id: %1</translation>
+    </message>
+    <message>
+        <source>Reason for the correction</source>
+        <translation>Årsag til rettelsen</translation>
+    </message>
+    <message>
+        <source>The change to “%1” is recorded in the interview&apos;s history. Why is it corrected?</source>
+        <translation>Ændringen af »%1« registreres i interviewets historik. Hvorfor rettes svaret?</translation>
+    </message>
+    <message>
+        <source>Could not save the answer</source>
+        <translation>Svaret kunne ikke gemmes</translation>
+    </message>
+    <message>
+        <source>Delete interview</source>
+        <translation>Slet interview</translation>
+    </message>
+    <message>
+        <source>The interview leaves the data, tables and exports but stays in the project file, with the reason in its history. Why is it deleted?</source>
+        <translation>Interviewet fjernes fra data, tabeller og eksporter, men bliver i projektfilen med årsagen i sin historik. Hvorfor slettes det?</translation>
+    </message>
+    <message>
+        <source>Could not delete the interview</source>
+        <translation>Interviewet kunne ikke slettes</translation>
+    </message>
+    <message>
+        <source>The interview</source>
+        <translation>Interviewet</translation>
+    </message>
+    <message>
+        <source>&amp;Wave:</source>
+        <translation>&amp;Bølge:</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>&amp;Interviewer:</source>
+        <translation>&amp;Interviewer:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Fra:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Til:</translation>
+    </message>
+    <message>
+        <source>Double-click an interview (or select it and press Enter) to read it, correct an answer or delete it.</source>
+        <translation>Dobbeltklik på et interview (eller vælg det og tryk Enter) for at læse det, rette et svar eller slette det.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit answer…</source>
+        <translation>&amp;Ret svar…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>S&amp;let…</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>Ændringshistorik</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Spørgsmål</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ændring</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>These questions still need an answer:</source>
+        <translation>Disse spørgsmål mangler stadig et svar:</translation>
+    </message>
+    <message>
+        <source>Not answered (required)</source>
+        <translation>Ikke besvaret (skal besvares)</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Ikke besvaret</translation>
+    </message>
+    <message>
+        <source>Review answers</source>
+        <translation>Gennemgå svar</translation>
+    </message>
+    <message>
+        <source>Read the answers back to the citizen. To change one, click it or choose it with the arrow keys and press Enter.</source>
+        <translation>Læs svarene op for borgeren. Et svar rettes ved at klikke på det eller vælge det med piletasterne og trykke Enter.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Spørgsmål</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← Tilbage</translation>
+    </message>
+    <message>
+        <source>Abort  ·  Esc</source>
+        <translation>Afbryd  ·  Esc</translation>
+    </message>
+    <message>
+        <source>Complete interview  ·  Ctrl+Enter</source>
+        <translation>Afslut interview  ·  Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Question language: %1  ·  F2</source>
+        <translation>Spørgsmålssprog: %1  ·  F2</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Completed today by %1: %2</source>
+        <translation>Gennemført i dag af %1: %2</translation>
+    </message>
+    <message>
+        <source>Completed today: %1</source>
+        <translation>Gennemført i dag: %1</translation>
+    </message>
+    <message>
+        <source>Review page</source>
+        <translation>Gennemgang af svar</translation>
+    </message>
+    <message>
+        <source>Write your name or initials first.</source>
+        <translation>Skriv først dit navn eller dine initialer.</translation>
+    </message>
+    <message>
+        <source>Choose or type the wave first.</source>
+        <translation>Vælg eller skriv først bølgen.</translation>
+    </message>
+    <message>
+        <source>Interview entry</source>
+        <translation>Interviewindtastning</translation>
+    </message>
+    <message>
+        <source>&amp;Interviewer:</source>
+        <translation>&amp;Interviewer:</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>Interview&amp;form:</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Sted:</translation>
+    </message>
+    <message>
+        <source>&amp;Wave:</source>
+        <translation>&amp;Bølge:</translation>
+    </message>
+    <message>
+        <source>Name or initials</source>
+        <translation>Navn eller initialer</translation>
+    </message>
+    <message>
+        <source>For example Borgerservice, foyer</source>
+        <translation>For eksempel Borgerservice, foyer</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Personligt fremmøde</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>New interview  ·  Ctrl+N</source>
+        <translation>Nyt interview  ·  Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Interrupted interviews on this computer</source>
+        <translation>Ufærdige interviews på denne computer</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Interviewer</source>
+        <translation>Interviewer</translation>
+    </message>
+    <message>
+        <source>Wave</source>
+        <translation>Bølge</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Stopped at</source>
+        <translation>Stoppede ved</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Genoptag</translation>
+    </message>
+    <message>
+        <source>None — every interview started here was completed or aborted.</source>
+        <translation>Ingen – alle interviews, der er startet her, er afsluttet eller afbrudt.</translation>
     </message>
 </context>
 </TS>

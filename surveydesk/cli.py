@@ -272,6 +272,44 @@ def _settings_list(args) -> int:
     return EXIT_OK
 
 
+def _calllist_import(args) -> int:
+    from surveydesk.io.call_list import import_call_list
+    from surveydesk.store.project import Project
+
+    with Project.open(Path(args.project)) as project:
+        result = import_call_list(project, Path(args.file))
+    print(result.summary())
+    _print_warnings(result.warnings)
+    return EXIT_OK
+
+
+_CALL_STATUS_TITLES = {
+    "open": "open", "appointment": "appointment", "completed": "completed (interviewed)",
+    "refused": "refused", "wrong_number": "wrong number", "language_problem": "language problem",
+    "exhausted": "no answer after the last attempt",
+}
+
+
+def _calllist_show(args) -> int:
+    from surveydesk.store.calls import call_overview, max_attempts_setting
+    from surveydesk.store.project import Project
+
+    with Project.open(Path(args.project)) as project:
+        overview = call_overview(project)
+        attempts = max_attempts_setting(project)
+    if not overview["total"]:
+        print("The call list is empty: use 'surveydesk-cli calllist import PROJECT FILE'.")
+        return EXIT_OK
+    print(f"Call list: {overview['total']} numbers, {overview['attempts']} calls made "
+          f"(at most {attempts} attempts per number).")
+    for status, title in _CALL_STATUS_TITLES.items():
+        print(f"  {title:<34}{overview[status]:>7}")
+    rate = overview["response_rate"]
+    shown = "–" if rate is None else f"{rate:.1%}"
+    print(f"Response rate so far: {shown} (completed of all numbers except wrong numbers).")
+    return EXIT_OK
+
+
 def _probability(text: str) -> float:
     try:
         value = float(text)
@@ -416,6 +454,20 @@ def build_parser() -> argparse.ArgumentParser:
     setting_set.add_argument("value", metavar="VALUE")
     setting_list = command("list", "show the settings", _settings_list, setting_commands)
     setting_list.add_argument("project", metavar="PROJECT")
+
+    calllist = commands.add_parser(
+        "calllist", help="the call list of phone interviews",
+        description="The call list of phone interviews: import numbers, show progress.")
+    calllist_commands = calllist.add_subparsers(dest="calllist_command", metavar="ACTION",
+                                                required=True)
+    calllist_import = command("import", "add numbers from a CSV/XLSX file (columns "
+                              "reference,phone[,name] and questions to preload)",
+                              _calllist_import, calllist_commands)
+    calllist_import.add_argument("project", metavar="PROJECT")
+    calllist_import.add_argument("file", metavar="FILE")
+    calllist_show = command("show", "show counts by status and the response rate so far "
+                            "(no phone numbers)", _calllist_show, calllist_commands)
+    calllist_show.add_argument("project", metavar="PROJECT")
 
     demo = command("demo", "write a demo project with two waves of generated answers", _demo)
     demo.add_argument("project", metavar="PROJECT")

@@ -28,7 +28,20 @@ def test_the_wheel_contains_demo_forms_translations_and_both_commands(tmp_path):
     assert "surveydesk/resources/forms/jobcentre.xlsx" in names
     assert "surveydesk/i18n/surveydesk_da.qm" in names
     assert "surveydesk/resources/icons/surveydesk.svg" in names
+    packages = {name.rsplit("/", 1)[0] for name in names if name.endswith("/__init__.py")}
+    for folder in ("surveydesk/gui/entry", "surveydesk/analysis", "surveydesk/store"):
+        assert folder in packages, f"{folder} is missing from the wheel"
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "surveydesk-cli = surveydesk.cli:main" in text
     assert "surveydesk = surveydesk.app:main" in text
+
+
+def test_every_package_folder_is_listed_in_pyproject():
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "packages"])
+    found = {".".join(init.parent.relative_to(ROOT).parts)
+             for init in (ROOT / "surveydesk").rglob("__init__.py")}
+    assert found <= listed, f"add to pyproject.toml packages: {sorted(found - listed)}"

@@ -1,8 +1,12 @@
-"""The main window: open or create a project, see what it holds, switch the UI language.
+"""The main window: open or create a project, see what it holds, enter interviews, switch
+the UI language.
 
 Everything that touches data goes through the same functions the command line uses
 (``Project.open``, ``Project.create``, ``read_xlsform``, ``write_demo``). A
 :class:`SurveyDeskError` is shown in a dialog with its message; never a traceback.
+
+Two modes share the window, one click apart (toolbar or View menu): the project overview
+and interview entry (:mod:`surveydesk.gui.entry`).
 """
 
 from __future__ import annotations
@@ -12,13 +16,22 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 import surveydesk
 from surveydesk.core.errors import SurveyDeskError
 from surveydesk.core.xlsform import read_xlsform
 from surveydesk.demo import DEMOS, write_demo
 from surveydesk.gui import translation
+from surveydesk.gui.entry import EntryPage
 from surveydesk.gui.overview import OverviewPage
 from surveydesk.gui.translation import fill
 from surveydesk.store.database import STORAGE_ERRORS, explain_storage_error
@@ -73,7 +86,11 @@ class MainWindow(QMainWindow):
         self.project: Project | None = None
         self._demo_dir = demo_dir
         self.overview_page = OverviewPage(self)
-        self.setCentralWidget(self.overview_page)
+        self.entry_page = EntryPage(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.overview_page)
+        self.pages.addWidget(self.entry_page)
+        self.setCentralWidget(self.pages)
         self.path_label = QLabel()
         self.path_label.setContentsMargins(8, 2, 8, 2)
         self.statusBar().addWidget(self.path_label, 1)
@@ -106,6 +123,23 @@ class MainWindow(QMainWindow):
         )
 
         self.view_menu = bar.addMenu("")
+        modes = QActionGroup(self)
+        modes.setExclusive(True)
+        self.overview_action = QAction(self, checkable=True, checked=True)
+        self.overview_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.overview_action.triggered.connect(self.show_overview)
+        self.entry_action = QAction(self, checkable=True)
+        self.entry_action.setShortcut(QKeySequence("Ctrl+2"))
+        self.entry_action.triggered.connect(self.show_entry)
+        for action in (self.overview_action, self.entry_action):
+            modes.addAction(action)
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.mode_bar = self.addToolBar("")
+        self.mode_bar.setObjectName("modeToolBar")
+        self.mode_bar.setMovable(False)
+        self.mode_bar.addAction(self.overview_action)
+        self.mode_bar.addAction(self.entry_action)
         self.language_menu = QMenu(self)
         self.view_menu.addMenu(self.language_menu)
         group = QActionGroup(self)
@@ -147,6 +181,9 @@ class MainWindow(QMainWindow):
         self.close_action.setText(translate("MainWindow", "&Close project"))
         self.quit_action.setText(translate("MainWindow", "&Quit"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
+        self.overview_action.setText(translate("MainWindow", "Project &overview"))
+        self.entry_action.setText(translate("MainWindow", "&Interview entry"))
+        self.mode_bar.setWindowTitle(translate("MainWindow", "Mode"))
         self.language_menu.setTitle(translate("MainWindow", "&Language"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
         self.about_action.setText(translate("MainWindow", "&About SurveyDesk"))
@@ -173,7 +210,32 @@ class MainWindow(QMainWindow):
         self.project = project
         self.close_action.setEnabled(project is not None)
         self.overview_page.show_overview(overview, languages)
+        self.entry_action.setEnabled(project is not None)
+        self.entry_page.set_project(project)
+        if project is None:
+            self.show_overview()
         self._update_title()
+
+    # -- modes -----------------------------------------------------------------------------
+    def show_overview(self) -> None:
+        """The project overview, with counts re-read (entry may have added interviews)."""
+        if self.project is not None and self.pages.currentWidget() is not self.overview_page:
+            self.overview_page.show_overview(self.project.overview(),
+                                             self.project.questionnaire.languages)
+        self.pages.setCurrentWidget(self.overview_page)
+        self.overview_action.setChecked(True)
+        # Ctrl+N belongs to "New interview" in entry mode.
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+
+    def show_entry(self) -> None:
+        """Interview entry for the open project (nothing happens without one)."""
+        if self.project is None:
+            self.overview_action.setChecked(True)
+            return
+        self.new_action.setShortcut(QKeySequence())
+        self.pages.setCurrentWidget(self.entry_page)
+        self.entry_action.setChecked(True)
+        self.entry_page.activate()
 
     def _attempt(self, title: str, opener, path: Path | None = None) -> bool:
         try:
@@ -272,6 +334,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.entry_page.set_project(None)
         if self.project is not None:
             self.project.close()
             self.project = None
