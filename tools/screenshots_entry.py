@@ -43,7 +43,7 @@ def _render(out: Path, width: int, height: int, tmp: Path) -> int:
 
     from surveydesk import userdata
     from surveydesk.demo import write_demo
-    from surveydesk.gui.entry.recorder import InterviewRecorder, Setup
+    from surveydesk.entry_flow import InterviewRecorder, Setup
     from surveydesk.gui.main_window import MainWindow
     from surveydesk.store import entry
 

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from surveydesk.core.interview import selection_limit
 from surveydesk.core.questionnaire import Question, QuestionType
+from surveydesk.entry_flow import InterviewRecorder
 from surveydesk.gui.entry.fields import answer_editor, editor_text, type_problem
 from surveydesk.gui.entry.keys import dont_know_choice
 from surveydesk.gui.entry.options import OptionList
-from surveydesk.gui.entry.recorder import InterviewRecorder
 from surveydesk.gui.entry.style import HINT_PT, QUESTION_PT, SMALL_PT, label
 from surveydesk.gui.translation import fill
 

@@ -18,9 +18,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from surveydesk.core.errors import SurveyDeskError
+from surveydesk.entry_flow import InterviewRecorder, Setup
 from surveydesk.gui.entry.abort import AbortDialog
 from surveydesk.gui.entry.interview import InterviewPage
-from surveydesk.gui.entry.recorder import InterviewRecorder, Setup
 from surveydesk.gui.entry.review import ReviewPage
 from surveydesk.gui.entry.start import StartPage
 from surveydesk.gui.entry.style import STYLE_SHEET

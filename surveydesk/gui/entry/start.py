@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from surveydesk.gui.entry.recorder import Setup
+from surveydesk.entry_flow import Setup
 from surveydesk.gui.entry.style import (
     BODY_PT,
     HINT_PT,

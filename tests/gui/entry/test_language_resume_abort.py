@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from surveydesk import userdata
-from surveydesk.gui.entry.recorder import InterviewRecorder, Setup
+from surveydesk.entry_flow import InterviewRecorder, Setup
 from surveydesk.store import entry
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -4,12 +4,27 @@ from __future__ import annotations
 
 import pytest
 
+from surveydesk import entry_flow as recorder_module
 from surveydesk.core.errors import ProjectFileError
-from surveydesk.gui.entry import recorder as recorder_module
-from surveydesk.gui.entry.recorder import InterviewRecorder, Setup, abort_reason
+from surveydesk.entry_flow import InterviewRecorder, Setup, abort_reason
 from surveydesk.store import entry
 
 SETUP = Setup("MB", "in_person", "Borgerservice, foyer", "2024")
+
+
+
+@pytest.fixture
+def project(demo_project_file, tmp_path, monkeypatch):
+    """A private copy of the session's demo project (per-user files in a temporary folder)."""
+    import shutil
+
+    from surveydesk.store.project import Project
+
+    monkeypatch.setenv("SURVEYDESK_CONFIG_DIR", str(tmp_path / "config"))
+    target = tmp_path / "entry.sdproj"
+    shutil.copyfile(demo_project_file, target)
+    with Project.open(target) as opened:
+        yield opened
 
 
 def _answer_until(recorder: InterviewRecorder, name: str, answers: dict[str, object]) -> None:
