@@ -248,17 +248,24 @@ def _population_show(args) -> int:
 def _settings_set(args) -> int:
     from surveydesk.analysis.project_tables import DONT_KNOW_IN_BASE, TRUE_TEXTS
     from surveydesk.store import settings
+    from surveydesk.store.calls import MAX_ATTEMPTS_SETTING as MAX_CALL_ATTEMPTS
     from surveydesk.store.project import Project
 
-    known = {DONT_KNOW_IN_BASE: (*TRUE_TEXTS, "false", "no", "0", "off")}
+    known = (DONT_KNOW_IN_BASE, MAX_CALL_ATTEMPTS)
     if args.key not in known:
         raise UsageError(f"Unknown setting '{args.key}' (known: {', '.join(known)}).")
     value = args.value.strip().lower()
-    if value not in known[args.key]:
+    if args.key == MAX_CALL_ATTEMPTS:
+        if not value.isdigit() or not 1 <= int(value) <= 50:
+            raise UsageError(f"'{args.value}' is not a number of call attempts from 1 to 50.")
+        stored = str(int(value))
+    elif value in TRUE_TEXTS or value in ("false", "no", "0", "off"):
+        stored = "true" if value in TRUE_TEXTS else "false"
+    else:
         raise UsageError(f"'{args.value}' is not a value of {args.key} (use true or false).")
     with Project.open(Path(args.project)) as project:
-        settings.set_setting(project, args.key, "true" if value in TRUE_TEXTS else "false")
-    print(f"{args.key} = {'true' if value in TRUE_TEXTS else 'false'}")
+        settings.set_setting(project, args.key, stored)
+    print(f"{args.key} = {stored}")
     return EXIT_OK
 
 
@@ -269,6 +276,7 @@ def _settings_list(args) -> int:
     with Project.open(Path(args.project)) as project:
         values = settings.settings(project)
     print(f"dont_know_in_base = {values.get('dont_know_in_base', 'false')}")
+    print(f"max_call_attempts = {values.get('max_call_attempts', '5')}")
     return EXIT_OK
 
 
@@ -308,6 +316,69 @@ def _calllist_show(args) -> int:
     shown = "–" if rate is None else f"{rate:.1%}"
     print(f"Response rate so far: {shown} (completed of all numbers except wrong numbers).")
     return EXIT_OK
+
+
+def _quotas_set(args) -> int:
+    from surveydesk.core.answers import AnswerError, AnswerReader
+    from surveydesk.core.questionnaire import QuestionType
+    from surveydesk.store import settings
+    from surveydesk.store.project import MODES, Project
+
+    with Project.open(Path(args.project)) as project:
+        questionnaire = project.questionnaire
+        if args.variable == "mode":
+            if args.group not in MODES:
+                raise UsageError(f"'{args.group}' is not a mode ({', '.join(MODES)}).")
+            group = args.group
+        else:
+            if args.variable not in questionnaire or questionnaire.question(
+                    args.variable).type is not QuestionType.SELECT_ONE:
+                raise UsageError(f"'{args.variable}' is not a select_one question of the form "
+                                 "(or 'mode'); quotas are set per group of one.")
+            try:
+                group = str(AnswerReader(questionnaire.question(args.variable)).read(args.group))
+            except AnswerError as error:
+                raise UsageError(f"'{args.group}': {error}.") from None
+        settings.set_quota(project, args.variable, group, args.target)
+    print(f"Quota set: {args.variable} = {group}: {args.target} complete interviews.")
+    return EXIT_OK
+
+
+def _quotas_show(args) -> int:
+    from surveydesk.store import settings
+    from surveydesk.store.project import Project
+
+    with Project.open(Path(args.project)) as project:
+        waves = [w.label for w in project.waves()]
+        wave = args.wave or (waves[-1] if waves else "")
+        if args.wave:
+            project.wave(args.wave)
+        progress = settings.quota_progress(project, wave)
+    if not progress:
+        print("No quotas set: use 'surveydesk-cli quotas set PROJECT VARIABLE GROUP TARGET'.")
+        return EXIT_OK
+    print(f"Quotas, wave {wave or '(none yet)'}:")
+    for variable, group, target, done in progress:
+        # Rounded down: a quota shows 100 % only when it is met.
+        print(f"  {variable:<16}{group:<24}{done:>6} of {target:<6}{100 * done // target:>6}%")
+    return EXIT_OK
+
+
+def _quotas_clear(args) -> int:
+    from surveydesk.store import settings
+    from surveydesk.store.project import Project
+
+    with Project.open(Path(args.project)) as project:
+        removed = settings.clear_quotas(project, args.variable)
+    print(f"Removed {removed} quota{'s' if removed != 1 else ''}.")
+    return EXIT_OK
+
+
+def _positive(text: str) -> int:
+    value = _count(text)
+    if value == 0:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def _probability(text: str) -> float:
@@ -442,6 +513,25 @@ def build_parser() -> argparse.ArgumentParser:
     population_show = command("show", "show the response-rate table", _population_show,
                               population_commands)
     population_show.add_argument("project", metavar="PROJECT")
+
+    quotas = commands.add_parser("quotas", help="fieldwork quotas per group, e.g. per department",
+                                 description="Quotas: complete interviews wanted per group.")
+    quota_commands = quotas.add_subparsers(dest="quotas_command", metavar="ACTION",
+                                           required=True)
+    quota_set = command("set", "set the quota of one group of a select_one question or mode",
+                        _quotas_set, quota_commands)
+    quota_set.add_argument("project", metavar="PROJECT")
+    quota_set.add_argument("variable", metavar="VARIABLE")
+    quota_set.add_argument("group", metavar="GROUP", help="a choice name or label")
+    quota_set.add_argument("target", type=_positive, metavar="TARGET")
+    quota_show = command("show", "show the quotas and the progress of a wave", _quotas_show,
+                         quota_commands)
+    quota_show.add_argument("project", metavar="PROJECT")
+    quota_show.add_argument("--wave", metavar="LABEL", help="default: the latest wave")
+    quota_clear = command("clear", "remove quotas (all, or of one variable)", _quotas_clear,
+                          quota_commands)
+    quota_clear.add_argument("project", metavar="PROJECT")
+    quota_clear.add_argument("variable", nargs="?", metavar="VARIABLE")
 
     setting = commands.add_parser("settings", help="project settings for the analysis",
                                   description="Project settings for the analysis.")

@@ -164,7 +164,18 @@ CREATE TABLE call_attempt (
 CREATE INDEX call_attempt_call ON call_attempt(call_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+_V4 = """
+-- Fieldwork quotas: how many complete interviews are wanted per group of a variable,
+-- e.g. 100 per department, shown as progress on the entry start screen.
+CREATE TABLE quota (
+    variable    TEXT NOT NULL,
+    group_name  TEXT NOT NULL,
+    target      INTEGER NOT NULL CHECK (target > 0),
+    PRIMARY KEY (variable, group_name)
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 LATEST = len(MIGRATIONS)
 
 

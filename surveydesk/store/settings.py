@@ -72,3 +72,41 @@ def replace_population_counts(project: Project, rows: Iterable[PopulationRow]) -
             "INSERT INTO population (wave, variable, group_name, population) "
             "VALUES (?, ?, ?, ?)", rows)
     return len(rows)
+
+
+QuotaProgress = tuple[str, str, int, int]  # variable, group, target, complete interviews
+
+
+def set_quota(project: Project, variable: str, group: str, target: int) -> None:
+    with project.db.transaction():
+        project.db.execute(
+            "INSERT INTO quota (variable, group_name, target) VALUES (?, ?, ?) "
+            "ON CONFLICT (variable, group_name) DO UPDATE SET target = excluded.target",
+            (variable, group, target))
+
+
+def clear_quotas(project: Project, variable: str | None = None) -> int:
+    sql, parameters = "DELETE FROM quota", ()
+    if variable is not None:
+        sql, parameters = sql + " WHERE variable = ?", (variable,)
+    with project.db.transaction():
+        return project.db.execute(sql, parameters).rowcount
+
+
+def quota_progress(project: Project, wave: str) -> list[QuotaProgress]:
+    """Every quota with the complete interviews of ``wave`` in its group so far."""
+    quotas = project.db.rows("SELECT variable, group_name, target FROM quota "
+                             "ORDER BY variable, rowid")
+    progress = []
+    counts: dict[str, dict[str, int]] = {}
+    for variable, group, target in quotas:
+        if variable not in counts:
+            rows = project.db.rows(
+                "SELECT CASE WHEN ? = 'mode' THEN i.mode "
+                "ELSE json_extract(i.answers, '$.\"' || ? || '\"') END AS g, COUNT(*) "
+                "FROM interview i JOIN wave w ON w.id = i.wave_id "
+                "WHERE w.label = ? AND i.status = 'complete' AND i.deleted_at IS NULL "
+                "GROUP BY g", (variable, variable, wave))
+            counts[variable] = {str(g): n for g, n in rows if g is not None}
+        progress.append((variable, group, target, counts[variable].get(group, 0)))
+    return progress

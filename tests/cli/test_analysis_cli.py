@@ -112,3 +112,34 @@ def test_analysis_user_errors_exit_2_and_change_nothing(project, tmp_path, args,
     assert "Traceback" not in result.stderr
     assert fragment in result.stderr
     assert project.read_bytes() == before
+
+
+def test_quotas_set_show_clear(project):
+    assert cli("quotas", "set", project, "department", "Borgerservice", "200").returncode == 0
+    assert cli("quotas", "set", project, "mode", "phone", "80").returncode == 0
+    shown = cli("quotas", "show", project, "--wave", "2022").stdout
+    line = next(li for li in shown.splitlines() if "borgerservice" in li)
+    assert line.split()[-3:-1] == ["of", "200"]
+    assert "phone" in shown
+    assert "Removed 2 quotas" in cli("quotas", "clear", project).stdout
+
+
+def test_max_call_attempts_is_a_setting(project):
+    assert cli("settings", "set", project, "max_call_attempts", "3").returncode == 0
+    assert "max_call_attempts = 3" in cli("settings", "list", project).stdout
+    result = cli("settings", "set", project, "max_call_attempts", "zero")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args,fragment", [
+    (["quotas", "set", "{p}", "age", "3", "4"], "not a select_one"),
+    (["quotas", "set", "{p}", "department", "nope", "4"], "not a choice"),
+    (["quotas", "set", "{p}", "mode", "fax", "4"], "not a mode"),
+    (["quotas", "show", "{p}", "--wave", "1999"], "no wave"),
+])
+def test_quota_user_errors_exit_2_and_change_nothing(project, args, fragment):
+    before = project.read_bytes()
+    result = cli(*[a.format(p=project) for a in args])
+    assert result.returncode == 2 and fragment in result.stderr
+    assert "Traceback" not in result.stderr
+    assert project.read_bytes() == before

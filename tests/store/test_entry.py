@@ -93,3 +93,19 @@ def test_starting_needs_an_interviewer_and_a_known_mode(small_project):
     with pytest.raises(UsageError):
         entry.start_interview(small_project, wave="2024", mode="phone", interviewer=" ",
                               device_id="d")
+
+
+def test_quota_progress_counts_complete_interviews_per_group(small_project):
+    from surveydesk.store import settings
+
+    settings.set_quota(small_project, "satisfied", "5", 10)
+    settings.set_quota(small_project, "mode", "in_person", 2)
+    for value, status in (("5", "complete"), ("5", "complete"), ("4", "complete"),
+                          ("5", "aborted")):
+        started = _start(small_project)
+        entry.save_answer(small_project, started.uuid, "satisfied", value, next_question=None,
+                          who="MB")
+        entry.finish_interview(small_project, started.uuid, status, who="MB", reason="left")
+    assert settings.quota_progress(small_project, "2024") == [
+        ("mode", "in_person", 2, 3), ("satisfied", "5", 10, 2)]
+    assert settings.clear_quotas(small_project, "mode") == 1
