@@ -79,6 +79,37 @@
     </message>
 </context>
 <context>
+    <name>CallListImport</name>
+    <message>
+        <source>Import call list</source>
+        <translation>Indlæs ringeliste</translation>
+    </message>
+    <message>
+        <source>Call lists (*.csv *.xlsx *.txt *.tsv);;All files (*)</source>
+        <translation>Ringelister (*.csv *.xlsx *.txt *.tsv);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Worth checking:</source>
+        <translation>Værd at tjekke:</translation>
+    </message>
+    <message>
+        <source>Numbers added to the call list from %1: %2.</source>
+        <translation>Numre føjet til ringelisten fra %1: %2.</translation>
+    </message>
+    <message>
+        <source>Already in the call list with the same data, so skipped: %1.</source>
+        <translation>Stod allerede på ringelisten med de samme oplysninger og blev sprunget over: %1.</translation>
+    </message>
+    <message>
+        <source>Could not import the call list</source>
+        <translation>Ringelisten kunne ikke indlæses</translation>
+    </message>
+    <message>
+        <source>… and %1 more (see the details)</source>
+        <translation>… og %1 mere (se detaljerne)</translation>
+    </message>
+</context>
+<context>
     <name>CallListPanel</name>
     <message>
         <source>Interview</source>
@@ -138,7 +169,7 @@
     </message>
     <message>
         <source>%1: call back %2.</source>
-        <extracomment>The interviewer chose &quot;Interview&quot;: ``(call id, preload {question: stored text})``.</extracomment>
+        <extracomment>The interviewer chose &quot;Interview&quot;: ``(call id, preload {question: stored text})``. Asked with the outcome before it is recorded; ``False`` refuses it (the screen around the panel says why, e.g. that the interviewer&apos;s name is missing).</extracomment>
         <translation>%1: ring tilbage %2.</translation>
     </message>
     <message>
@@ -323,6 +354,10 @@
         <translation>Åbn &amp;demo</translation>
     </message>
     <message>
+        <source>Import &amp;call list…</source>
+        <translation>Indlæs &amp;ringeliste…</translation>
+    </message>
+    <message>
         <source>&amp;Close project</source>
         <translation>&amp;Luk projekt</translation>
     </message>
@@ -341,6 +376,10 @@
     <message>
         <source>&amp;Interview entry</source>
         <translation>&amp;Interviewindtastning</translation>
+    </message>
+    <message>
+        <source>Interview &amp;records</source>
+        <translation>&amp;Registrerede interview</translation>
     </message>
     <message>
         <source>Mode</source>
@@ -683,6 +722,13 @@ Vælg Fil ▸ Åbn projekt… for at åbne et projekt, eller Fil ▸ Åbn demo f
     <message>
         <source>All</source>
         <translation>Alle</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <source>Could not read the interviews</source>
+        <translation>Interviewene kunne ikke læses</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ show.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from surveydesk.core.interview import REVIEW, InterviewSession, Verdict
 from surveydesk.core.questionnaire import Question, QuestionType
@@ -70,11 +70,18 @@ class InterviewRecorder:
     def start(cls, project: Project, setup: Setup, device_id: str,
               preload: Mapping[str, str] | None = None) -> InterviewRecorder:
         """A new interview, stored at once (``preload``: answers known beforehand, e.g.
-        from a call list)."""
+        from a call list).
+
+        A preloaded answer is shown already chosen and confirmed with the citizen, not
+        skipped: the interview begins at its first question, like any other.
+        """
         interview = entry.start_interview(
             project, wave=setup.wave.strip(), mode=setup.mode, interviewer=setup.interviewer,
             device_id=device_id, location=setup.location.strip(),
             language=project.questionnaire.default_language, preload=preload)
+        if interview.answers:
+            route = InterviewSession(project.questionnaire, interview.answers).route()
+            interview = replace(interview, current_question=route[0].name if route else None)
         return cls(project, interview, setup.interviewer.strip())
 
     @classmethod

@@ -49,6 +49,21 @@ def test_a_new_interview_is_stored_at_once_at_its_first_question(project):
     assert recorder.session.current == "intro"
 
 
+def test_a_preloaded_interview_begins_at_the_introduction_with_the_answer_chosen(project):
+    phone = Setup("MB", "phone", "", "2024")
+    recorder = InterviewRecorder.start(project, phone, "dev-1", preload={"department": "pension"})
+    stored = entry.load_interview(project, recorder.uuid)
+    assert (stored.mode, stored.current_question, stored.answers) == (
+        "phone", "intro", {"department": "pension"})
+    assert recorder.session.current == "intro"
+    recorder.confirm(None)  # the introduction is read out
+    assert recorder.question().name == "department"
+    assert recorder.session.answers["department"] == "pension"
+    recorder.confirm("pension")  # the citizen confirms what the call list said
+    assert recorder.session.current == "contact_date"
+    assert project.audit_log(recorder.uuid) == []  # confirming is not a change
+
+
 def test_every_accepted_answer_is_stored_with_the_question_that_comes_next(project):
     recorder = InterviewRecorder.start(project, SETUP, "dev-1")
     _answer_until(recorder, "channel_used", PHONE)

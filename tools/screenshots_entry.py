@@ -4,23 +4,54 @@
 
 Writes ``entry_<screen>_<lang>.png`` for the screens ``start``, ``single`` (a 13-option
 single choice), ``multi`` (a "pick up to 3" list), ``constraint`` (the age message) and
-``review``. The interview is driven with key presses, as an interviewer would. Needs no
-display; the demo project and the per-user files live in a temporary folder, so nothing of
-the user's is touched. In the English pictures the question language is English too (F2).
+``review``. The interview is driven with key presses, as an interviewer would. In the
+English pictures the question language is English too (F2).
+
+Phone interviewing: ``entry_phone_<lang>.png`` is the start screen in phone mode and
+``call_list_<lang>.png`` the call list panel by itself, on the demo project with a small
+call list (:data:`CALL_LIST`, imported like a user's file) part-way through a morning of
+calls: a few outcomes recorded and three call-back appointments, one of them due. The clock
+of the call list is fixed at :data:`PHONE_NOW` and times are shown in Danish time, so the
+pictures do not depend on when they are made.
+
+Needs no display; the demo project and the per-user files live in a temporary folder, so
+nothing of the user's is touched.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 # From the contact channel to the "up to 3" list: by phone, prefers in person, the
 # satisfaction and information scales, the four phone statements.
 _TO_MULTI = ("2", "1", "2", "1", "2", "1", "0", "1", "2", "1", "2")
+TIME_ZONE = "Europe/Copenhagen"
+PHONE_NOW = dt.datetime(2024, 9, 12, 10, 5, tzinfo=ZoneInfo(TIME_ZONE))
+CALL_LIST = """reference;telefon;navn;department
+GX-1001;+45 20 12 34 56;Åse Ørum Kjær;pension
+GX-1002;31 22 45 67;Bjørn Æbelø;borgerservice
+GX-1003;+45 40 11 22 33;Søren Kærgård;jobcenter
+GX-1004;0045 52 63 74 85;Mette Frølund;
+GX-1005;26 48 91 37;Jørgen Ågård;teknik_miljoe
+GX-1006;+45 61 72 83 94;Kirsten Bøgh;familieafdeling
+GX-1007;28 39 40 51;Ole Møller;
+GX-1008;+45 42 53 64 75;Hanne Dæhli;handicapraadgivning
+GX-1009;71 82 93 04;Pia Sørensen;boligformidling
+GX-1010;+45 22 33 44 55;Ærø Nørgaard;
+"""
+# (reference, outcome, minutes before PHONE_NOW, call back at minutes after PHONE_NOW)
+_CALLS = (("GX-1001", "call_back", 55, -5), ("GX-1002", "interview", 50, None),
+          ("GX-1003", "refused", 44, None), ("GX-1004", "call_back", 38, 85),
+          ("GX-1005", "no_answer", 31, None), ("GX-1006", "call_back", 25, 250),
+          ("GX-1007", "busy", 18, None), ("GX-1008", "wrong_number", 9, None))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,9 +62,15 @@ def main(argv: list[str] | None = None) -> int:
     width, height = (int(part) for part in args.size.lower().split("x"))
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["TZ"] = TIME_ZONE  # before Qt reads the time zone
+    time.tzset()
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["SURVEYDESK_CONFIG_DIR"] = str(Path(tmp) / "config")
-        return _render(args.out, width, height, Path(tmp))
+        _render(args.out, width, height, Path(tmp))
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["SURVEYDESK_CONFIG_DIR"] = str(Path(tmp) / "config")
+        _render_phone(args.out, width, height, Path(tmp))
+    return 0
 
 
 def _render(out: Path, width: int, height: int, tmp: Path) -> int:
@@ -126,7 +163,69 @@ def _render(out: Path, width: int, height: int, tmp: Path) -> int:
         settle()
     window.set_language("en", remember=False)
     window.close()
-    return 0
+    project.close()
+
+
+def _phone_project(tmp: Path):
+    """The demo project with :data:`CALL_LIST` imported and a morning's calls recorded."""
+    from surveydesk.demo import write_demo
+    from surveydesk.io.call_list import import_call_list
+    from surveydesk.store import calls
+
+    project = write_demo(tmp / "demo-citizen_service.sdproj", "citizen_service")
+    path = tmp / "ringeliste.csv"
+    path.write_text(CALL_LIST, encoding="utf-8")
+    import_call_list(project, path, now=(PHONE_NOW - dt.timedelta(days=1)).isoformat())
+    ids = dict(zip(calls.calls(project)["reference"], calls.calls(project)["id"], strict=True))
+    for reference, outcome, before, call_back in _CALLS:
+        at = PHONE_NOW - dt.timedelta(minutes=before)
+        later = None if call_back is None else PHONE_NOW + dt.timedelta(minutes=call_back)
+        calls.record_attempt(project, int(ids[reference]), outcome, "MB", at, later)
+    return project
+
+
+def _render_phone(out: Path, width: int, height: int, tmp: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from surveydesk import userdata
+    from surveydesk.gui.entry.call_list import CallListPanel
+    from surveydesk.gui.main_window import MainWindow
+    from surveydesk.gui.translation import set_ui_language
+
+    app = QApplication.instance() or QApplication(["surveydesk-screenshots"])
+    project = _phone_project(tmp)
+    userdata.remember_entry_profile(
+        userdata.EntryProfile("MB", "phone", "Telefonrummet, 2. sal", "2022"))
+
+    def clock() -> dt.datetime:
+        return PHONE_NOW
+
+    def save(widget, name: str) -> None:
+        for _ in range(3):
+            app.processEvents()
+        target = out / name
+        if not widget.grab().save(str(target)):
+            raise SystemExit(f"could not write {target}")
+        print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+
+    window = MainWindow(project)
+    window.entry_page.start_page.calls.clock = clock
+    window.resize(width, height)
+    window.show()
+    panel = CallListPanel(project, "MB", clock=clock)
+    panel.resize(width, height)
+    for code in ("en", "da"):
+        window.set_language(code, remember=False)
+        window.overview_action.trigger()
+        window.entry_action.trigger()
+        window.resize(width, height)  # a language's longer words must not leave it wider
+        save(window, f"entry_phone_{code}.png")
+        set_ui_language(code)
+        save(panel, f"call_list_{code}.png")
+    window.set_language("en", remember=False)
+    panel.close()
+    window.close()
+    project.close()
 
 
 if __name__ == "__main__":

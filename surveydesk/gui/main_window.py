@@ -5,12 +5,14 @@ Everything that touches data goes through the same functions the command line us
 (``Project.open``, ``Project.create``, ``read_xlsform``, ``write_demo``). A
 :class:`SurveyDeskError` is shown in a dialog with its message; never a traceback.
 
-Two modes share the window, one click apart (toolbar or View menu): the project overview
-and interview entry (:mod:`surveydesk.gui.entry`).
+Three views share the window, one click apart (toolbar or View menu, Ctrl+1/2/3): the
+project overview, interview entry (:mod:`surveydesk.gui.entry`) and the interview records
+(:mod:`surveydesk.gui.records`), where answers are read, corrected and deleted.
 """
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 
 import platformdirs
@@ -30,12 +32,14 @@ import surveydesk
 from surveydesk.core.errors import SurveyDeskError
 from surveydesk.core.xlsform import read_xlsform
 from surveydesk.demo import DEMOS, write_demo
-from surveydesk.gui import translation
+from surveydesk.gui import call_import, translation
 from surveydesk.gui.entry import EntryPage
 from surveydesk.gui.overview import OverviewPage
+from surveydesk.gui.records_page import RecordsPage
 from surveydesk.gui.translation import fill
 from surveydesk.store.database import STORAGE_ERRORS, explain_storage_error
 from surveydesk.store.project import Project
+from surveydesk.userdata import entry_profile
 
 translate = QCoreApplication.translate
 
@@ -63,6 +67,18 @@ def open_demo_project(form: str = "citizen_service", directory: Path | None = No
         raise
 
 
+def records_user(interviewer: str = "") -> str:
+    """Whom corrections in the interview records are audited as: the interviewer named on
+    the entry screen (or remembered from last time), else the operating-system user."""
+    name = interviewer.strip() or entry_profile().interviewer.strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no user name in the environment or passwd
+        return "unknown"
+
+
 def demo_names() -> dict[str, str]:
     """Menu texts of the bundled demos, in the current UI language."""
     names = {
@@ -87,9 +103,10 @@ class MainWindow(QMainWindow):
         self._demo_dir = demo_dir
         self.overview_page = OverviewPage(self)
         self.entry_page = EntryPage(self)
+        self.records_page = RecordsPage(self)
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.overview_page)
-        self.pages.addWidget(self.entry_page)
+        for page in (self.overview_page, self.entry_page, self.records_page):
+            self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.path_label = QLabel()
         self.path_label.setContentsMargins(8, 2, 8, 2)
@@ -114,6 +131,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, form=form: self.open_demo(form))
             self.demo_actions[form] = action
         self.file_menu.addSeparator()
+        self.import_calls_action = self.file_menu.addAction("", self.import_call_list)
+        self.file_menu.addSeparator()
         self.close_action = self.file_menu.addAction("", lambda: self.set_project(None))
         self.close_action.setShortcut(QKeySequence.StandardKey.Close)
         self.quit_action = self.file_menu.addAction("", self.close)
@@ -131,15 +150,17 @@ class MainWindow(QMainWindow):
         self.entry_action = QAction(self, checkable=True)
         self.entry_action.setShortcut(QKeySequence("Ctrl+2"))
         self.entry_action.triggered.connect(self.show_entry)
-        for action in (self.overview_action, self.entry_action):
-            modes.addAction(action)
-            self.view_menu.addAction(action)
-        self.view_menu.addSeparator()
+        self.records_action = QAction(self, checkable=True)
+        self.records_action.setShortcut(QKeySequence("Ctrl+3"))
+        self.records_action.triggered.connect(self.show_records)
         self.mode_bar = self.addToolBar("")
         self.mode_bar.setObjectName("modeToolBar")
         self.mode_bar.setMovable(False)
-        self.mode_bar.addAction(self.overview_action)
-        self.mode_bar.addAction(self.entry_action)
+        for action in (self.overview_action, self.entry_action, self.records_action):
+            modes.addAction(action)
+            self.view_menu.addAction(action)
+            self.mode_bar.addAction(action)
+        self.view_menu.addSeparator()
         self.language_menu = QMenu(self)
         self.view_menu.addMenu(self.language_menu)
         group = QActionGroup(self)
@@ -178,11 +199,13 @@ class MainWindow(QMainWindow):
         self.demo_menu.setTitle(translate("MainWindow", "Open &demo"))
         for form, name in demo_names().items():
             self.demo_actions[form].setText(name)
+        self.import_calls_action.setText(translate("MainWindow", "Import &call list…"))
         self.close_action.setText(translate("MainWindow", "&Close project"))
         self.quit_action.setText(translate("MainWindow", "&Quit"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.overview_action.setText(translate("MainWindow", "Project &overview"))
         self.entry_action.setText(translate("MainWindow", "&Interview entry"))
+        self.records_action.setText(translate("MainWindow", "Interview &records"))
         self.mode_bar.setWindowTitle(translate("MainWindow", "Mode"))
         self.language_menu.setTitle(translate("MainWindow", "&Language"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
@@ -206,14 +229,19 @@ class MainWindow(QMainWindow):
         overview = None if project is None else project.overview()
         languages = () if project is None else project.questionnaire.languages
         if self.project is not None and self.project is not project:
+            self.records_page.set_project(None)
             self.project.close()
         self.project = project
-        self.close_action.setEnabled(project is not None)
+        for action in (self.close_action, self.import_calls_action, self.entry_action,
+                       self.records_action):
+            action.setEnabled(project is not None)
         self.overview_page.show_overview(overview, languages)
-        self.entry_action.setEnabled(project is not None)
         self.entry_page.set_project(project)
+        self.records_page.set_project(project)
         if project is None:
             self.show_overview()
+        elif self.pages.currentWidget() is self.records_page:
+            self.show_records()
         self._update_title()
 
     # -- modes -----------------------------------------------------------------------------
@@ -236,6 +264,21 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.entry_page)
         self.entry_action.setChecked(True)
         self.entry_page.activate()
+
+    def show_records(self) -> None:
+        """The interview records of the open project, read again (nothing without one)."""
+        who = records_user(self.entry_page.start_page.interviewer_edit.text())
+        if not self.records_page.show_records(who):
+            self.show_overview()
+            return
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.pages.setCurrentWidget(self.records_page)
+        self.records_action.setChecked(True)
+
+    def import_call_list(self) -> None:
+        """File > Import call list: add numbers for phone interviews to the open project."""
+        if self.project is not None and call_import.choose_and_import(self, self.project):
+            self.entry_page.calls_changed()
 
     def _attempt(self, title: str, opener, path: Path | None = None) -> bool:
         try:
@@ -335,6 +378,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.entry_page.set_project(None)
+        self.records_page.set_project(None)
         if self.project is not None:
             self.project.close()
             self.project = None

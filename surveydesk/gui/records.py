@@ -4,208 +4,51 @@ The browser shows and asks. Finding is ``browse_interviews``; reading is ``load_
 with an :class:`InterviewSession` for labels, checks and recalculation; a correction is
 ``save_answer`` with the user's reason (the store audits it) and a deletion is the soft
 ``delete_interview``: the same functions the command line and the entry screen use.
+
+The table model and display texts are in :mod:`surveydesk.gui.records_model`, the reason
+and answer dialogs in :mod:`surveydesk.gui.records_dialogs`.
 """
 
 from __future__ import annotations
 
-import pandas as pd
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QDate,
-    QDateTime,
-    QEvent,
-    QLocale,
-    QModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from surveydesk.core.errors import SurveyDeskError
-from surveydesk.core.interview import InterviewSession, Verdict
-from surveydesk.core.questionnaire import Question, Questionnaire, QuestionType
+from surveydesk.core.interview import InterviewSession
+from surveydesk.core.questionnaire import Questionnaire
+from surveydesk.gui.records_dialogs import AnswerEditor, arrange, ask_reason, bold, quiet
+from surveydesk.gui.records_model import (
+    InterviewTableModel,
+    fill_table,
+    mode_name,
+    read_only,
+    status_name,
+    when_text,
+)
 from surveydesk.gui.translation import current_language, fill, ui_locale
 from surveydesk.store import entry
 from surveydesk.store.project import MODES, STATUSES, AnswerChange, Project
 
 translate = QCoreApplication.translate
 LIMIT = 10_000  # rows fetched at most; the newest come first
-DISPLAY = Qt.ItemDataRole.DisplayRole
-OK_CANCEL = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-
-
-def mode_name(mode: str) -> str:
-    return {"web": translate("RecordBrowser", "Web"),
-            "in_person": translate("RecordBrowser", "In person"),
-            "phone": translate("RecordBrowser", "Phone")}.get(mode, mode)
-
-
-def status_name(status: str) -> str:
-    return {"complete": translate("RecordBrowser", "Complete"),
-            "partial": translate("RecordBrowser", "Partial"),
-            "aborted": translate("RecordBrowser", "Aborted")}.get(status, status)
-
-
-def column_titles() -> list[str]:
-    """Header texts of the interview table (every browser column but the id)."""
-    return [translate("RecordBrowser", "Wave"), translate("RecordBrowser", "Mode"),
-            translate("RecordBrowser", "Status"), translate("RecordBrowser", "Interviewer"),
-            translate("RecordBrowser", "Location"), translate("RecordBrowser", "Started"),
-            translate("RecordBrowser", "Completed"), translate("RecordBrowser", "Answers"),
-            translate("RecordBrowser", "Reason")]
-
-
-def when_text(stamp: object) -> str:
-    """An ISO date or timestamp (UTC) in the UI locale's short format, in local time."""
-    if not isinstance(stamp, str) or not stamp:
-        return ""
-    short = QLocale.FormatType.ShortFormat
-    if len(stamp) == 10:
-        day = QDate.fromString(stamp, Qt.DateFormat.ISODate)
-        return ui_locale().toString(day, short) if day.isValid() else stamp
-    moment = QDateTime.fromString(stamp, Qt.DateFormat.ISODate)
-    return ui_locale().toString(moment.toLocalTime(), short) if moment.isValid() else stamp
-
-
-def ask_reason(parent: QWidget | None, title: str, prompt: str) -> str | None:
-    """Ask why; OK stays disabled until there is a reason. ``None`` when cancelled."""
-    dialog = QDialog(parent, windowTitle=title, minimumWidth=420)
-    edit, buttons = QLineEdit(), QDialogButtonBox(OK_CANCEL)
-    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-    ok.setEnabled(False)
-    edit.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    _box(QVBoxLayout(dialog), QLabel(prompt, wordWrap=True), edit, buttons)
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    return edit.text().strip() if accepted and edit.text().strip() else None
-
-
-class InterviewTableModel(QAbstractTableModel):
-    """The rows of ``browse_interviews`` (``BROWSER_COLUMNS``), shown in the UI language."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[tuple] = []
-
-    def set_frame(self, frame: pd.DataFrame) -> None:
-        self.beginResetModel()
-        self._rows = list(frame[list(entry.BROWSER_COLUMNS)].itertuples(index=False, name=None))
-        self.endResetModel()
-
-    def uuid(self, row: int) -> str:
-        return self._rows[row][0]
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(entry.BROWSER_COLUMNS) - 1
-
-    def headerData(self, section, orientation, role=DISPLAY):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(entry.BROWSER_COLUMNS[section + 1])
-        return column_titles()[section] if role == DISPLAY else None
-
-    def data(self, index, role=DISPLAY):
-        column = entry.BROWSER_COLUMNS[index.column() + 1]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(column)
-        if role != DISPLAY or not index.isValid():
-            return None
-        value = self._rows[index.row()][index.column() + 1]
-        shown = {"mode": mode_name, "status": status_name, "started_at": when_text,
-                 "completed_at": when_text, "answered": ui_locale().toString}.get(column)
-        return shown(value) if shown else value if isinstance(value, str) else ""
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-        if self._rows:
-            last = self.index(len(self._rows) - 1, self.columnCount() - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
-
-
-class AnswerEditor(QDialog):
-    """A new answer to one question, accepted only when the interview's rules allow it."""
-
-    def __init__(self, session: InterviewSession, question: Question, parent=None):
-        super().__init__(parent, windowTitle=translate("RecordBrowser", "Correct an answer"),
-                         minimumWidth=460)
-        self.session, self.question = session, question
-        self.verdict: Verdict | None = None
-        language, fallback = session.language, session.questionnaire.fallback
-        title = QLabel(question.label(language, fallback), wordWrap=True)
-        title.setFont(_bold(title.font()))
-        hint = _quiet(QLabel(question.hint(language, fallback), wordWrap=True))
-        hint.setVisible(bool(hint.text()))
-        layout = _box(QVBoxLayout(self), title, hint)
-        current = session.answers.get(question.name)
-        self.combo: QComboBox | None = None
-        self.line_edit: QLineEdit | None = None
-        self.boxes: dict[str, QCheckBox] = {}
-        choices = question.choice_list.choices if question.choice_list else ()
-        if question.type is QuestionType.SELECT_ONE:
-            self.combo = QComboBox()
-            self.combo.addItem(translate("RecordBrowser", "(no answer)"), None)
-            for choice in choices:
-                self.combo.addItem(choice.label(language, fallback), choice.name)
-            self.combo.setCurrentIndex(max(0, self.combo.findData(current)))
-            layout.addWidget(self.combo)
-        elif question.type is QuestionType.SELECT_MULTIPLE:
-            for choice in choices:
-                box = QCheckBox(choice.label(language, fallback), checked=choice.name in (
-                    current or ()))
-                self.boxes[choice.name] = box
-                layout.addWidget(box)
-        else:
-            self.line_edit = QLineEdit(session.stored(question.name) or "")
-            layout.addWidget(self.line_edit)
-        self.message_label = QLabel(wordWrap=True, visible=False)
-        self.message_label.setStyleSheet("color: #b00020;")
-        buttons = QDialogButtonBox(OK_CANCEL)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        _box(layout, self.message_label, buttons)
-
-    def value(self) -> object:
-        """What the editor holds: a choice name, a tuple of names, or the typed text."""
-        if self.combo is not None:
-            return self.combo.currentData()
-        if self.line_edit is not None:
-            return self.line_edit.text()
-        return tuple(name for name, box in self.boxes.items() if box.isChecked())
-
-    def accept(self) -> None:
-        verdict = self.session.check(self.question, self.value())
-        if not verdict.accepted:
-            self.message_label.setText(verdict.message)
-            self.message_label.show()
-            return
-        self.verdict = verdict
-        super().accept()
+__all__ = ["AnswerEditor", "RecordBrowser", "ask_reason"]
 
 
 class RecordBrowser(QWidget):
@@ -233,30 +76,30 @@ class RecordBrowser(QWidget):
             caption.setBuddy(combo)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self.refresh)
-            _box(filters, caption, combo, 8)
+            arrange(filters, caption, combo, 8)
         for check, date in ((self.from_check, self.from_date), (self.to_check, self.to_date)):
             check.toggled.connect(date.setEnabled)
             check.toggled.connect(self.refresh)
             date.dateChanged.connect(self.refresh)
-            _box(filters, check, date)
-        _box(filters, None, self.count_label)
+            arrange(filters, check, date)
+        arrange(filters, None, self.count_label)
 
         self.model = InterviewTableModel(self)
         self.table = QTableView(alternatingRowColors=True, showGrid=False)
         self.table.setModel(self.model)
-        _read_only(self.table, [QHeaderView.ResizeMode.Stretch] * self.model.columnCount(),
+        read_only(self.table, [QHeaderView.ResizeMode.Stretch] * self.model.columnCount(),
                    wrap=False)
         self.table.activated.connect(lambda index: self.open_interview(
             self.model.uuid(index.row())))
 
-        self.placeholder = _quiet(QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True))
+        self.placeholder = quiet(QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True))
         selectable = Qt.TextInteractionFlag.TextSelectableByMouse
         self.heading = QLabel(textInteractionFlags=selectable)
-        self.heading.setFont(_bold(self.heading.font(), 1.15))
-        self.id_label = _quiet(QLabel(textInteractionFlags=selectable))
+        self.heading.setFont(bold(self.heading.font(), 1.15))
+        self.id_label = quiet(QLabel(textInteractionFlags=selectable))
         fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
         self.answers_table = QTableWidget(0, 2, alternatingRowColors=True)
-        _read_only(self.answers_table, [stretch, QHeaderView.ResizeMode.Interactive])
+        read_only(self.answers_table, [stretch, QHeaderView.ResizeMode.Interactive])
         self.answers_table.setColumnWidth(1, 220)
         self.answers_table.cellActivated.connect(lambda row, _column: self.edit_answer(
             self._questions[row]))
@@ -264,10 +107,10 @@ class RecordBrowser(QWidget):
         self.edit_button.clicked.connect(lambda: self.edit_answer())
         self.delete_button.clicked.connect(self.delete_interview)
         self.history_heading = QLabel()
-        self.history_heading.setFont(_bold(self.history_heading.font()))
+        self.history_heading.setFont(bold(self.history_heading.font()))
         self.history_table = QTableWidget(0, 4, alternatingRowColors=True)
-        _read_only(self.history_table, [fit, fit, stretch, stretch])
-        buttons = _box(QHBoxLayout(), self.edit_button, None, self.delete_button)
+        read_only(self.history_table, [fit, fit, stretch, stretch])
+        buttons = arrange(QHBoxLayout(), self.edit_button, None, self.delete_button)
         detail = QSplitter(Qt.Orientation.Horizontal, childrenCollapsible=False)
         detail.addWidget(_page(self.heading, self.id_label, self.answers_table, buttons))
         detail.addWidget(_page(self.history_heading, self.history_table))
@@ -279,7 +122,7 @@ class RecordBrowser(QWidget):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
         self.splitter.setSizes([280, 420])
-        _box(QVBoxLayout(self), filters, self.splitter)
+        arrange(QVBoxLayout(self), filters, self.splitter)
         self.retranslateUi()
         self.reload()
 
@@ -356,8 +199,8 @@ class RecordBrowser(QWidget):
         self.id_label.setText(fill(translate("RecordBrowser", "Interview ID: %1"), interview.uuid))
         review = self.session.review()
         self._questions = [question.name for question, _shown in review]
-        _fill(self.answers_table, [(self._label(q.name), shown) for q, shown in review])
-        _fill(self.history_table, [(when_text(c.at), c.who, self._change(c), c.reason)
+        fill_table(self.answers_table, [(self._label(q.name), shown) for q, shown in review])
+        fill_table(self.history_table, [(when_text(c.at), c.who, self._change(c), c.reason)
                                    for c in reversed(self._changes)])
         self.detail.setCurrentIndex(1)
 
@@ -494,65 +337,7 @@ class RecordBrowser(QWidget):
                 combo.setItemText(index, everything if value is None else name(value))
 
 
-def _alignment(column: str) -> Qt.AlignmentFlag:
-    """Counts to the right, texts to the left."""
-    side = Qt.AlignmentFlag.AlignRight if column == "answered" else Qt.AlignmentFlag.AlignLeft
-    return side | Qt.AlignmentFlag.AlignVCenter
-
-
-def _box(layout, *items):
-    """Add widgets and layouts to ``layout``; an int is spacing, ``None`` a stretch."""
-    for item in items:
-        if item is None:
-            layout.addStretch(1)
-        elif isinstance(item, int):
-            layout.addSpacing(item)
-        elif isinstance(item, QWidget):
-            layout.addWidget(item)
-        else:
-            layout.addLayout(item)
-    return layout
-
-
 def _page(*items) -> QWidget:
     page = QWidget()
-    _box(QVBoxLayout(page), *items).setContentsMargins(0, 0, 0, 0)
+    arrange(QVBoxLayout(page), *items).setContentsMargins(0, 0, 0, 0)
     return page
-
-
-def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
-    table.setRowCount(len(rows))
-    for row, texts in enumerate(rows):
-        for column, text in enumerate(texts):
-            item = QTableWidgetItem(text)
-            item.setToolTip(text)
-            table.setItem(row, column, item)
-    table.resizeRowsToContents()
-
-
-def _read_only(table: QTableView, modes: list[QHeaderView.ResizeMode], wrap=True) -> None:
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setWordWrap(wrap)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    header = table.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    for column, mode in enumerate(modes):
-        header.setSectionResizeMode(column, mode)
-    if wrap:  # wrapped texts need their rows measured again when the columns change width
-        header.sectionResized.connect(table.resizeRowsToContents)
-        header.geometriesChanged.connect(table.resizeRowsToContents)
-
-
-def _bold(font: QFont, scale: float = 1.0) -> QFont:
-    font = QFont(font)
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * scale)
-    return font
-
-
-def _quiet(label: QLabel) -> QLabel:
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label

@@ -5,12 +5,16 @@ stores every step at once, and then shows the screen the interview is at. Keys t
 on every screen of an interview: F2 or Ctrl+L switch the question language, Alt+Left goes
 back, Esc asks to abort. A problem writing the project file is shown in a dialog and the
 screen stays as it was, with nothing lost.
+
+In phone mode "Interview" on the call list starts a phone interview with the call's preload
+(its answers shown chosen, to confirm) and links the call to it (``calls.link_interview``).
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -24,6 +28,7 @@ from surveydesk.gui.entry.interview import InterviewPage
 from surveydesk.gui.entry.review import ReviewPage
 from surveydesk.gui.entry.start import StartPage
 from surveydesk.gui.entry.style import STYLE_SHEET
+from surveydesk.store import calls
 from surveydesk.store.database import STORAGE_ERRORS, explain_storage_error
 from surveydesk.store.project import Project
 from surveydesk.userdata import EntryProfile, device_id, entry_profile, remember_entry_profile
@@ -59,6 +64,7 @@ class EntryPage(QWidget):
 
         self.start_page.start_requested.connect(self.start)
         self.start_page.resume_requested.connect(self.resume)
+        self.start_page.call_interview_requested.connect(self.start_call)
         for page in (self.interview_page, self.review_page):
             page.back_requested.connect(self.back)
             page.abort_requested.connect(self.ask_abort)
@@ -85,7 +91,7 @@ class EntryPage(QWidget):
         if self.abort_dialog is not None:
             self.abort_dialog.reject()
         # Until shown again the screens must not read a project that may be closed now.
-        self.start_page.project = None
+        self.start_page.clear_project()
         self._show_page(self.start_page)
         if project is not None and self.isVisible():
             self.activate()
@@ -102,30 +108,50 @@ class EntryPage(QWidget):
             self.start_page.refresh()
         self._focus()
 
+    def calls_changed(self) -> None:
+        """The call list was changed elsewhere (an import): bring the phone screen up to
+        date, without swapping a number that is on the screen."""
+        if self.project is not None and self.start_page.project is self.project:
+            self.start_page.calls.catch_up()
+
     def _focus(self) -> None:
         page = self.stack.currentWidget()
         if page is self.interview_page:
             self.interview_page.focus_answer()
         elif page is self.review_page:
             self.review_page.table.setFocus()
-        elif self.start_page.interviewer_edit.text():
-            self.start_page.new_button.setFocus()
         else:
-            self.start_page.interviewer_edit.setFocus()
+            self.start_page.focus_first()
 
     # -- the interview --------------------------------------------------------------------
     def start(self, setup: Setup) -> None:
+        if self._begin(setup) is not None:
+            self._show_current()
+
+    def start_call(self, call_id: int, preload: Mapping[str, str]) -> None:
+        """A phone interview for a call of the call list (its attempt is already recorded)."""
+        setup = dataclasses.replace(self.start_page.setup(), mode="phone")
+        recorder = self._begin(setup, preload)
+        if recorder is None:
+            return
+        project = recorder.project
+        self._attempt(lambda: calls.link_interview(project, call_id, recorder.uuid))
+        self._show_current()
+
+    def _begin(self, setup: Setup, preload: Mapping[str, str] | None = None
+               ) -> InterviewRecorder | None:
         if self.project is None:
-            return
+            return None
         project = self.project
-        recorder = self._attempt(lambda: InterviewRecorder.start(project, setup, device_id()))
+        recorder = self._attempt(lambda: InterviewRecorder.start(project, setup, device_id(),
+                                                                 preload))
         if recorder is _FAILED:
-            return
+            return None
         with contextlib.suppress(OSError):  # a convenience for next time, not data
             remember_entry_profile(EntryProfile(setup.interviewer, setup.mode, setup.location,
                                                 setup.wave))
         self.recorder = recorder
-        self._show_current()
+        return recorder
 
     def resume(self, interview_uuid: str) -> None:
         if self.project is None:

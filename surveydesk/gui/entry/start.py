@@ -2,30 +2,35 @@
 
 The fields are prefilled from the entry profile remembered on this laptop
 (:mod:`surveydesk.userdata`). Interviews that were interrupted on this device (a crash, a
-closed window) are listed with the question they stopped at, to resume exactly there.
+closed window) are listed with the question they stopped at, to resume exactly there
+(:mod:`surveydesk.gui.entry.resume`).
+
+In phone mode the fields move into two rows and the call list of the project fills the
+screen: the next number, its outcome keys (F3 Interview … F9) and today's appointments.
+"Interview" asks the entry page to start a phone interview with the call's preload
+(``call_interview_requested``); "New interview" still starts one without a number.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
 
 from surveydesk.entry_flow import Setup
+from surveydesk.gui.entry.phone import PhoneCalls
+from surveydesk.gui.entry.resume import ResumeList
 from surveydesk.gui.entry.style import (
     BODY_PT,
     HINT_PT,
@@ -54,34 +59,36 @@ class StartPage(QWidget):
 
     start_requested = Signal(object)  # Setup
     resume_requested = Signal(str)  # interview uuid
+    call_interview_requested = Signal(int, dict)  # call id, preload
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.project: Project | None = None
         self.device_id = ""
-        self.resumable: list[entry.OpenInterview] = []
         self.title_label = label(QUESTION_PT, bold=True)
         self.project_label = label(HINT_PT, role="muted")
         self.interviewer_edit = sized(QLineEdit(), BODY_PT)
         self.interviewer_edit.textChanged.connect(self._show_count)
+        self.interviewer_edit.textChanged.connect(
+            lambda text: self.calls.set_interviewer(text.strip()))
         self.mode_combo = sized(ChoiceBox(), BODY_PT)
         for mode in ENTRY_MODES:
             self.mode_combo.addItem("", mode)
+        self.mode_combo.currentIndexChanged.connect(lambda _index: self._show_mode())
         self.location_edit = sized(QLineEdit(), BODY_PT)
         self.wave_combo = sized(ChoiceBox(editable=True), BODY_PT)
         self.wave_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.form = QFormLayout()
+        self.form = QGridLayout()
         self.form.setHorizontalSpacing(18)
         self.form.setVerticalSpacing(10)
         self.captions = [label(BODY_PT, wrap=False) for _ in range(4)]
-        for caption, field in zip(self.captions, (self.interviewer_edit, self.mode_combo,
-                                                  self.location_edit, self.wave_combo),
-                                  strict=True):
-            field.setMinimumWidth(320)
+        self.fields: list[QWidget] = [self.interviewer_edit, self.mode_combo,
+                                      self.location_edit, self.wave_combo]
+        for caption, field in zip(self.captions, self.fields, strict=True):
             caption.setBuddy(field)
             caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             caption.setMinimumHeight(field.sizeHint().height())
-            self.form.addRow(caption, field)
+        self.phone_mode = False
 
         self.new_button = sized(QPushButton(), HINT_PT + 2, bold=True)
         self.new_button.setObjectName("newInterviewButton")
@@ -96,51 +103,78 @@ class StartPage(QWidget):
         self.message_label = label(BODY_PT, role="message")
         self.message_label.hide()
 
-        self.resume_heading = label(HINT_PT, role="section")
-        self.resume_table = QTableWidget(0, 5)
-        self.resume_table.setObjectName("resumeTable")
-        sized(self.resume_table, BODY_PT)
-        self.resume_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.resume_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.resume_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.resume_table.setShowGrid(False)
-        self.resume_table.verticalHeader().setVisible(False)
-        self.resume_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.resume_table.horizontalHeader().setStretchLastSection(True)
-        self.resume_table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
-        self.resume_table.doubleClicked.connect(lambda _index: self.request_resume())
-        self.resume_button = QPushButton()
-        self.resume_button.clicked.connect(self.request_resume)
-        self.no_resume_label = label(BODY_PT, role="muted")
+        self.resume_list = ResumeList(self)
+        self.resume_list.resume_requested.connect(self.resume_requested)
+        self.resume_table = self.resume_list.table
+        self.calls = PhoneCalls()
+        self.calls.setObjectName("phoneCalls")
+        self.calls.outcome_check = self._ready_to_call
+        self.calls.interview_requested.connect(self.call_interview_requested)
+        self.calls.hide()
 
-        top = QHBoxLayout()
-        top.addLayout(self.form)
-        top.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(36, 24, 36, 20)
+        self.top = QHBoxLayout()
+        self.top.addLayout(self.form)
+        self.top.addStretch(1)
+        self.heading = QHBoxLayout()
+        self.heading.setSpacing(24)
+        self.heading.addWidget(self.title_label)
+        self.gaps = [QSpacerItem(0, 10), QSpacerItem(0, 14), QSpacerItem(0, 16)]
+        self.page_layout = layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        layout.addWidget(self.title_label)
+        layout.addLayout(self.heading)
         layout.addWidget(self.project_label)
-        layout.addSpacing(10)
-        layout.addLayout(top)
-        layout.addSpacing(14)
+        layout.addSpacerItem(self.gaps[0])
+        layout.addLayout(self.top)
+        layout.addWidget(self.calls)
+        layout.addSpacerItem(self.gaps[1])
         starting = QHBoxLayout()
         starting.addWidget(self.new_button)
         starting.addSpacing(24)
         starting.addWidget(self.count_label, 1)
         layout.addLayout(starting)
         layout.addWidget(self.message_label)
-        layout.addSpacing(16)
-        layout.addWidget(self.resume_heading)
-        layout.addWidget(self.resume_table, 1)
-        layout.addWidget(self.no_resume_label)
-        resume_row = QHBoxLayout()
-        resume_row.addWidget(self.resume_button)
-        resume_row.addStretch(1)
-        layout.addLayout(resume_row)
+        layout.addSpacerItem(self.gaps[2])
+        layout.addWidget(self.resume_list)
         layout.addStretch(0)
+        self._arrange(phone=False)
         self.retranslateUi()
+
+    def _arrange(self, *, phone: bool) -> None:
+        """The in-person layout (fields in a column, interrupted interviews below), or the
+        phone layout (fields in two rows, the call list filling the screen)."""
+        self.phone_mode = phone
+        layout = self.page_layout
+        layout.setContentsMargins(*((20, 12, 20, 10) if phone else (36, 24, 36, 20)))
+        for index, (caption, field) in enumerate(zip(self.captions, self.fields, strict=True)):
+            self.form.removeWidget(caption)
+            self.form.removeWidget(field)
+            row, column = divmod(index, 2) if phone else (index, 0)
+            self.form.addWidget(caption, row, 2 * column)
+            self.form.addWidget(field, row, 2 * column + 1)
+            field.setMinimumWidth(160 if phone else 320)
+        for column in range(4):
+            self.form.setColumnStretch(column, 1 if phone and column % 2 else 0)
+        # The room right of the fields goes to the fields themselves in the phone row.
+        self.top.setStretch(0, 1 if phone else 0)
+        self.top.setStretch(1, 0 if phone else 1)
+        # In phone mode the project's name sits beside the title, to leave room for calls.
+        for home in (layout, self.heading):
+            home.removeWidget(self.project_label)
+        if phone:
+            self.heading.insertWidget(1, self.project_label, 1, Qt.AlignmentFlag.AlignBottom)
+        else:
+            layout.insertWidget(1, self.project_label)
+        for gap, (normal, compact) in zip(self.gaps, ((10, 4), (14, 4), (16, 4)), strict=True):
+            gap.changeSize(0, compact if phone else normal)
+        layout.setStretchFactor(self.calls, 1 if phone else 0)
+        layout.setStretchFactor(self.resume_list, 0 if phone else 1)
+        # "Interview" (F3) of the call list is the main action of phone mode.
+        self.new_button.setProperty("role", "" if phone else "primary")
+        self.new_button.setMinimumSize(0 if phone else 340, 44 if phone else 64)
+        restyle(self.new_button)
+        self.resume_list.set_compact(phone)  # first: the window must not grow
+        self.calls.setVisible(phone)
+        layout.invalidate()
 
     # -- showing --------------------------------------------------------------------------
     def show_project(self, project: Project | None, profile: EntryProfile,
@@ -168,10 +202,38 @@ class StartPage(QWidget):
         restyle(self.message_label)
         self.show_message(notice)
         self._show_count()
-        self.resumable = ([] if self.project is None else
-                          entry.resumable_interviews(self.project, self.device_id))
-        self._fill_resumable()
+        project = self.project
+        self.resume_list.show_interviews(
+            None if project is None else project.questionnaire,
+            [] if project is None else entry.resumable_interviews(project, self.device_id))
         self.new_button.setEnabled(self.project is not None)
+        self._show_mode()
+
+    def focus_first(self) -> None:
+        """The cursor where work goes on: the name if missing, else the call's note (phone)
+        or the new-interview button."""
+        panel = self.calls.panel
+        if not self.interviewer_edit.text():
+            self.interviewer_edit.setFocus()
+        elif self.phone_mode and panel is not None:
+            panel.note_edit.setFocus()
+        else:
+            self.new_button.setFocus()
+
+    def clear_project(self) -> None:
+        """Forget the project (it is being closed): nothing on this screen reads it now."""
+        self.project = None
+        self.calls.drop()
+
+    def _show_mode(self) -> None:
+        """Show the call list when the mode is phone and there is a project."""
+        phone = self.mode_combo.currentData() == "phone" and self.project is not None
+        if phone:
+            self.calls.show_calls(self.project, self.interviewer_edit.text().strip())
+        else:
+            self.calls.drop()
+        if phone != self.phone_mode:
+            self._arrange(phone=phone)
 
     def setup(self) -> Setup:
         return Setup(self.interviewer_edit.text().strip(), self.mode_combo.currentData(),
@@ -193,62 +255,40 @@ class StartPage(QWidget):
         else:
             self.count_label.setText(fill(translate("StartPage", "Completed today: %1"), count))
 
-    def _fill_resumable(self) -> None:
-        table = self.resume_table
-        table.setRowCount(len(self.resumable))
-        locale = ui_locale()
-        for row, interview in enumerate(self.resumable):
-            started = QDateTime.fromString(interview.started_at, Qt.DateFormat.ISODate)
-            cells = (locale.toString(started.toLocalTime(), QLocale.FormatType.ShortFormat),
-                     interview.interviewer, interview.wave,
-                     locale.toString(len(interview.answers)), self._stopped_at(interview))
-            for column, text in enumerate(cells):
-                table.setItem(row, column, QTableWidgetItem(text))
-        if self.resumable:
-            table.setCurrentCell(0, 0)
-        table.setVisible(bool(self.resumable))
-        self.resume_button.setVisible(bool(self.resumable))
-        self.no_resume_label.setVisible(not self.resumable)
-
-    def _stopped_at(self, interview: entry.OpenInterview) -> str:
-        assert self.project is not None
-        questionnaire = self.project.questionnaire
-        name = interview.current_question
-        if name is None or name not in questionnaire:
-            return translate("StartPage", "Review page")
-        return questionnaire.question_label(name, interview.language or None)
-
     # -- asking ---------------------------------------------------------------------------
     def request_start(self) -> None:
-        if self.project is None:
-            return
+        if self.project is not None and not self._setup_missing(need_wave=True):
+            self.start_requested.emit(self.setup())
+
+    def _ready_to_call(self, outcome: str) -> bool:
+        """Whether a call's outcome may be recorded now: it needs the interviewer, and an
+        interview needs the wave too (checked before the call is marked as interviewed)."""
+        return not self._setup_missing(need_wave=outcome == "interview")
+
+    def _setup_missing(self, *, need_wave: bool) -> bool:
+        """Say what the setup still lacks and put the cursor there; ``False``: nothing."""
         setup = self.setup()
         if not setup.interviewer:
-            self.show_message(translate("StartPage", "Write your name or initials first."))
-            self.interviewer_edit.setFocus()
-        elif not setup.wave:
-            self.show_message(translate("StartPage", "Choose or type the wave first."))
-            self.wave_combo.setFocus()
+            text = translate("StartPage", "Write your name or initials first.")
+            field: QWidget = self.interviewer_edit
+        elif need_wave and not setup.wave:
+            text = translate("StartPage", "Choose or type the wave first.")
+            field = self.wave_combo
         else:
-            self.start_requested.emit(setup)
-
-    def request_resume(self) -> None:
-        row = self.resume_table.currentRow()
-        if 0 <= row < len(self.resumable):
-            self.resume_requested.emit(self.resumable[row].uuid)
+            return False
+        self.message_label.setProperty("role", "message")
+        restyle(self.message_label)
+        self.show_message(text)
+        field.setFocus()
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Buttons outside dialogs do not take Enter by themselves.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-                self.resume_table.hasFocus() or self.resume_button.hasFocus()):
-            self.request_resume()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-                self.new_button.hasFocus()):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.new_button.hasFocus():
             self.request_start()
+            event.accept()
         else:
             super().keyPressEvent(event)
-            return
-        event.accept()
 
     # -- language -------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -271,15 +311,5 @@ class StartPage(QWidget):
         for index, mode in enumerate(ENTRY_MODES):
             self.mode_combo.setItemText(index, modes[mode])
         self.new_button.setText(translate("StartPage", "New interview  ·  Ctrl+N"))
-        self.resume_heading.setText(translate("StartPage",
-                                              "Interrupted interviews on this computer"))
-        self.resume_table.setHorizontalHeaderLabels([
-            translate("StartPage", "Started"), translate("StartPage", "Interviewer"),
-            translate("StartPage", "Wave"), translate("StartPage", "Answers"),
-            translate("StartPage", "Stopped at")])
-        self.resume_button.setText(translate("StartPage", "&Resume"))
-        self.no_resume_label.setText(translate("StartPage", "None — every interview started "
-                                                            "here was completed or aborted."))
         if self.project is not None:
             self._show_count()
-            self._fill_resumable()

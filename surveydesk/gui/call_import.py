@@ -1,0 +1,92 @@
+"""Import a call list (CSV or XLSX) into the open project, from the File menu.
+
+The import is :func:`surveydesk.io.call_list.import_call_list`, the function the command
+line uses: all rows or none. A file with problems is refused in a dialog that names each
+problem's row, column and value; a project file that cannot be written is explained the
+same way. A call list is a few thousand rows at most, read in well under a second, so it
+is imported on the GUI thread behind a busy cursor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from surveydesk.core.errors import ProblemsError, SurveyDeskError
+from surveydesk.gui.translation import fill, ui_locale
+from surveydesk.io.call_list import CallListImport, import_call_list
+from surveydesk.store.database import STORAGE_ERRORS, explain_storage_error
+from surveydesk.store.project import Project
+
+translate = QCoreApplication.translate
+SHOWN_PROBLEMS = 8  # in the dialog itself; every problem is in its details
+
+
+def choose_and_import(parent: QWidget, project: Project) -> CallListImport | None:
+    """Ask for a call list file and import it; ``None`` if cancelled or refused."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        translate("CallListImport", "Import call list"),
+        str(project.path.parent),
+        translate("CallListImport", "Call lists (*.csv *.xlsx *.txt *.tsv);;All files (*)"),
+    )
+    return import_file(parent, project, Path(path)) if path else None
+
+
+def import_file(parent: QWidget, project: Project, path: Path) -> CallListImport | None:
+    """Import the call list at ``path``; say what was added, or why nothing was."""
+    title = translate("CallListImport", "Import call list")
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        result = import_call_list(project, path)
+    except SurveyDeskError as error:
+        _refused(parent, error)
+        return None
+    except STORAGE_ERRORS as error:
+        _refused(parent, explain_storage_error(project.path, error))
+        return None
+    except OSError as error:  # e.g. the file is open in Excel and locked, or vanished
+        where = f"{error.filename}: " if error.filename else ""
+        _refused(parent, SurveyDeskError(f"{where}{error.strerror or error}"))
+        return None
+    finally:
+        QApplication.restoreOverrideCursor()
+    box = QMessageBox(QMessageBox.Icon.Information, title, summary(result),
+                      QMessageBox.StandardButton.Ok, parent)
+    if result.warnings:
+        box.setInformativeText(translate("CallListImport", "Worth checking:"))
+        box.setDetailedText("\n".join(f"• {warning}" for warning in result.warnings))
+    box.exec()
+    return result
+
+
+def summary(result: CallListImport) -> str:
+    """What an import did, in the UI language."""
+    locale = ui_locale()
+    text = fill(translate("CallListImport", "Numbers added to the call list from %1: %2."),
+                result.file_name, locale.toString(result.added))
+    if result.unchanged:
+        text += "\n" + fill(translate(
+            "CallListImport", "Already in the call list with the same data, so skipped: %1."),
+            locale.toString(result.unchanged))
+    return text
+
+
+def _refused(parent: QWidget, error: SurveyDeskError) -> None:
+    """The error in a dialog: the headline, the first problems, and all of them in the
+    details (the problems name file, row, column and value)."""
+    box = QMessageBox(QMessageBox.Icon.Critical,
+                      translate("CallListImport", "Could not import the call list"),
+                      str(error), QMessageBox.StandardButton.Ok, parent)
+    if isinstance(error, ProblemsError) and error.problems:
+        problems = [f"• {problem}" for problem in error.problems]
+        shown = problems[:SHOWN_PROBLEMS]
+        if len(problems) > SHOWN_PROBLEMS:
+            shown.append(fill(translate("CallListImport", "… and %1 more (see the details)"),
+                              ui_locale().toString(len(problems) - SHOWN_PROBLEMS)))
+        box.setText(error.headline)
+        box.setInformativeText("\n".join(shown))
+        box.setDetailedText("\n".join(problems))
+    box.exec()
