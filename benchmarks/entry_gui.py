@@ -1,6 +1,6 @@
 """Interview entry on the screen: time from the key press to the next question shown.
 
-    python benchmarks/entry_gui.py [--respondents 1700] [--interviews 10] [--out FILE]
+    python benchmarks/entry_gui.py [--respondents 1800] [--interviews 10] [--out FILE]
 
 A project of the 60-question benchmark form (``run.py``) is filled with ``--respondents``
 generated respondents (about 100,000 stored answers), then the main window is opened in
@@ -83,6 +83,7 @@ def run(respondents: int, interviews: int) -> dict:
     app = QApplication.instance() or QApplication(["surveydesk-benchmark"])
     rng = np.random.default_rng(5)
     changes, to_review, choices, lengths = [], [], [], []
+    where: list[tuple[int, str]] = []  # (interview, question) of each screen change
     with tempfile.TemporaryDirectory(dir=ROOT) as folder:
         os.environ["SURVEYDESK_CONFIG_DIR"] = str(Path(folder) / "config")
         project, stored = _project(Path(folder), respondents)
@@ -109,7 +110,7 @@ def run(respondents: int, interviews: int) -> dict:
             app.processEvents()
             window.repaint()
 
-        for _ in range(interviews):
+        for number in range(1, interviews + 1):
             page.start_page.request_start()
             shown()
             asked = 0
@@ -136,6 +137,7 @@ def run(respondents: int, interviews: int) -> dict:
                                        f"{screen.message_label.text()!r}")
                 else:
                     changes.append(elapsed)
+                    where.append((number, question.name))
             lengths.append(asked)
             page.complete()
             shown()
@@ -148,6 +150,7 @@ def run(respondents: int, interviews: int) -> dict:
                 "p99_ms": round(float(np.percentile(ms, 99)), 2),
                 "max_ms": round(float(ms.max()), 2)}
 
+    slowest = where[int(np.argmax(changes))]
     return {
         "respondents": respondents,
         "stored_answers": stored,
@@ -158,6 +161,7 @@ def run(respondents: int, interviews: int) -> dict:
             "measures": "Enter on a question until the next question is painted: key "
                         "handling, checks, calculations, the committed save, layout, "
                         "pending events and a synchronous repaint of the whole window"},
+        "slowest_screen_change": {"interview": slowest[0], "after_question": slowest[1]},
         "last_question_to_review_page": stats(to_review),
         "option_chosen": {**stats(choices),
                           "measures": "a digit key until the chosen option is painted"},
@@ -168,8 +172,8 @@ def run(respondents: int, interviews: int) -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--respondents", type=int, default=1700,
-                        help="respondents imported first (1,700 give about 100,000 answers)")
+    parser.add_argument("--respondents", type=int, default=1800,
+                        help="respondents imported first (1,800 give about 100,000 answers)")
     parser.add_argument("--interviews", type=int, default=10)
     parser.add_argument("--out", type=Path, default=ROOT / "entry_gui_results.json",
                         help="where the figures go (default: benchmarks/entry_gui_results.json)")
@@ -180,7 +184,7 @@ def main(argv=None) -> int:
                           "processor": platform.machine()}
     figures["measured_at"] = time.strftime("%Y-%m-%d %H:%M:%S %Z")
     args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(figures, indent=2))
+    print(json.dumps(figures, indent=2), flush=True)
     return 0
 
 

@@ -106,7 +106,7 @@
     </message>
     <message>
         <source>… and %1 more (see the details)</source>
-        <translation>… og %1 mere (se detaljerne)</translation>
+        <translation>… og %1 til (se detaljerne)</translation>
     </message>
 </context>
 <context>

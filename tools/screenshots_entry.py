@@ -64,16 +64,29 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["TZ"] = TIME_ZONE  # before Qt reads the time zone
     time.tzset()
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["SURVEYDESK_CONFIG_DIR"] = str(Path(tmp) / "config")
-        _render(args.out, width, height, Path(tmp))
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["SURVEYDESK_CONFIG_DIR"] = str(Path(tmp) / "config")
-        _render_phone(args.out, width, height, Path(tmp))
+    from PySide6.QtWidgets import QApplication
+
+    # One application for both sets of pictures, alive until every window is gone.
+    app = QApplication.instance() or QApplication(["surveydesk-screenshots"])
+    for render in (_render, _render_phone):
+        with tempfile.TemporaryDirectory() as tmp:
+            os.environ["SURVEYDESK_CONFIG_DIR"] = str(Path(tmp) / "config")
+            render(app, args.out, width, height, Path(tmp))
     return 0
 
 
-def _render(out: Path, width: int, height: int, tmp: Path) -> int:
+def _dispose(app, *widgets) -> None:
+    """Close and delete top-level widgets now, while the application still exists."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for widget in widgets:
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+
+
+def _render(app, out: Path, width: int, height: int, tmp: Path) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -84,7 +97,6 @@ def _render(out: Path, width: int, height: int, tmp: Path) -> int:
     from surveydesk.gui.main_window import MainWindow
     from surveydesk.store import entry
 
-    app = QApplication.instance() or QApplication(["surveydesk-screenshots"])
     out.mkdir(parents=True, exist_ok=True)
     project = write_demo(tmp / "demo-citizen_service.sdproj", "citizen_service")
     userdata.remember_entry_profile(
@@ -162,7 +174,7 @@ def _render(out: Path, width: int, height: int, tmp: Path) -> int:
         window.activateWindow()  # the dialog had the focus
         settle()
     window.set_language("en", remember=False)
-    window.close()
+    _dispose(app, window)
     project.close()
 
 
@@ -184,15 +196,12 @@ def _phone_project(tmp: Path):
     return project
 
 
-def _render_phone(out: Path, width: int, height: int, tmp: Path) -> None:
-    from PySide6.QtWidgets import QApplication
-
+def _render_phone(app, out: Path, width: int, height: int, tmp: Path) -> None:
     from surveydesk import userdata
     from surveydesk.gui.entry.call_list import CallListPanel
     from surveydesk.gui.main_window import MainWindow
     from surveydesk.gui.translation import set_ui_language
 
-    app = QApplication.instance() or QApplication(["surveydesk-screenshots"])
     project = _phone_project(tmp)
     userdata.remember_entry_profile(
         userdata.EntryProfile("MB", "phone", "Telefonrummet, 2. sal", "2022"))
@@ -223,8 +232,7 @@ def _render_phone(out: Path, width: int, height: int, tmp: Path) -> None:
         set_ui_language(code)
         save(panel, f"call_list_{code}.png")
     window.set_language("en", remember=False)
-    panel.close()
-    window.close()
+    _dispose(app, panel, window)
     project.close()
 
 

@@ -21,7 +21,7 @@ from surveydesk.store.database import STORAGE_ERRORS, explain_storage_error
 from surveydesk.store.project import Project
 
 translate = QCoreApplication.translate
-SHOWN_PROBLEMS = 8  # in the dialog itself; every problem is in its details
+SHOWN = 5  # problems or warnings in the dialog itself; all of them are in its details
 
 
 def choose_and_import(parent: QWidget, project: Project) -> CallListImport | None:
@@ -56,8 +56,7 @@ def import_file(parent: QWidget, project: Project, path: Path) -> CallListImport
     box = QMessageBox(QMessageBox.Icon.Information, title, summary(result),
                       QMessageBox.StandardButton.Ok, parent)
     if result.warnings:
-        box.setInformativeText(translate("CallListImport", "Worth checking:"))
-        box.setDetailedText("\n".join(f"• {warning}" for warning in result.warnings))
+        _list(box, translate("CallListImport", "Worth checking:"), result.warnings)
     box.exec()
     return result
 
@@ -81,12 +80,17 @@ def _refused(parent: QWidget, error: SurveyDeskError) -> None:
                       translate("CallListImport", "Could not import the call list"),
                       str(error), QMessageBox.StandardButton.Ok, parent)
     if isinstance(error, ProblemsError) and error.problems:
-        problems = [f"• {problem}" for problem in error.problems]
-        shown = problems[:SHOWN_PROBLEMS]
-        if len(problems) > SHOWN_PROBLEMS:
-            shown.append(fill(translate("CallListImport", "… and %1 more (see the details)"),
-                              ui_locale().toString(len(problems) - SHOWN_PROBLEMS)))
         box.setText(error.headline)
-        box.setInformativeText("\n".join(shown))
-        box.setDetailedText("\n".join(problems))
+        _list(box, "", error.problems)
     box.exec()
+
+
+def _list(box: QMessageBox, heading: str, items) -> None:
+    """The first items (under ``heading``) in the box, and every item in its details."""
+    lines = [f"• {item}" for item in items]
+    shown = ([heading] if heading else []) + lines[:SHOWN]
+    if len(lines) > SHOWN:
+        shown.append(fill(translate("CallListImport", "… and %1 more (see the details)"),
+                          ui_locale().toString(len(lines) - SHOWN)))
+    box.setInformativeText("\n".join(shown))
+    box.setDetailedText("\n".join(lines))

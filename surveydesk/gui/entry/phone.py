@@ -26,6 +26,7 @@ class PhoneCalls(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("phoneCalls")
         self.panel: CallListPanel | None = None
         self.clock: Clock | None = None  # tests pass a fake one
         #: Asked with the outcome before a call is recorded (see ``CallListPanel``).

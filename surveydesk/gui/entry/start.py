@@ -107,7 +107,6 @@ class StartPage(QWidget):
         self.resume_list.resume_requested.connect(self.resume_requested)
         self.resume_table = self.resume_list.table
         self.calls = PhoneCalls()
-        self.calls.setObjectName("phoneCalls")
         self.calls.outcome_check = self._ready_to_call
         self.calls.interview_requested.connect(self.call_interview_requested)
         self.calls.hide()
@@ -154,7 +153,7 @@ class StartPage(QWidget):
             field.setMinimumWidth(160 if phone else 320)
         for column in range(4):
             self.form.setColumnStretch(column, 1 if phone and column % 2 else 0)
-        # The room right of the fields goes to the fields themselves in the phone row.
+        # The room right of the fields goes to the fields themselves in the phone rows.
         self.top.setStretch(0, 1 if phone else 0)
         self.top.setStretch(1, 0 if phone else 1)
         # In phone mode the project's name sits beside the title, to leave room for calls.
