@@ -793,6 +793,14 @@ Vælg Fil ▸ Åbn projekt… for at åbne et projekt, eller Fil ▸ Åbn demo f
         <translation>Gennemgang af svar</translation>
     </message>
     <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 af %3</translation>
+    </message>
+    <message>
+        <source>Quotas, wave %1: %2</source>
+        <translation>Kvoter, bølge %1: %2</translation>
+    </message>
+    <message>
         <source>Write your name or initials first.</source>
         <translation>Skriv først dit navn eller dine initialer.</translation>
     </message>

@@ -41,7 +41,7 @@ from surveydesk.gui.entry.style import (
     sized,
 )
 from surveydesk.gui.translation import fill, ui_locale
-from surveydesk.store import entry
+from surveydesk.store import entry, settings
 from surveydesk.store.project import Project
 from surveydesk.userdata import EntryProfile
 
@@ -78,6 +78,7 @@ class StartPage(QWidget):
         self.location_edit = sized(QLineEdit(), BODY_PT)
         self.wave_combo = sized(ChoiceBox(editable=True), BODY_PT)
         self.wave_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.wave_combo.currentTextChanged.connect(lambda _text: self._show_quotas())
         self.form = QGridLayout()
         self.form.setHorizontalSpacing(18)
         self.form.setVerticalSpacing(10)
@@ -100,6 +101,10 @@ class StartPage(QWidget):
         new_shortcut.activated.connect(self.request_start)
         self.count_label = label(HINT_PT)
         self.count_label.setObjectName("completedToday")
+        self.quota_label = label(HINT_PT)
+        self.quota_label.setObjectName("quotaProgress")
+        self.quota_label.setWordWrap(True)
+        self.quota_label.hide()
         self.message_label = label(BODY_PT, role="message")
         self.message_label.hide()
 
@@ -131,6 +136,7 @@ class StartPage(QWidget):
         starting.addSpacing(24)
         starting.addWidget(self.count_label, 1)
         layout.addLayout(starting)
+        layout.addWidget(self.quota_label)
         layout.addWidget(self.message_label)
         layout.addSpacerItem(self.gaps[2])
         layout.addWidget(self.resume_list)
@@ -242,7 +248,28 @@ class StartPage(QWidget):
         self.message_label.setText(text)
         self.message_label.setVisible(bool(text))
 
+    def _show_quotas(self) -> None:
+        """Progress against the project's quotas in the chosen wave, if any are set."""
+        wave = self.wave_combo.currentText().strip()
+        progress = settings.quota_progress(self.project, wave) if self.project and wave else []
+        self.quota_label.setVisible(bool(progress))
+        if not progress:
+            return
+        questionnaire = self.project.questionnaire
+        parts = []
+        for variable, group, target, done in progress:
+            name = group
+            if variable in questionnaire and questionnaire.question(variable).choice_list:
+                choices = questionnaire.question(variable).choice_list
+                if group in choices.names:
+                    name = choices.choice(group).label(None, questionnaire.fallback)
+            parts.append(fill(translate("StartPage", "%1: %2 of %3"), name,
+                              ui_locale().toString(done), ui_locale().toString(target)))
+        self.quota_label.setText(fill(translate("StartPage", "Quotas, wave %1: %2"), wave,
+                                      "  ·  ".join(parts)))
+
     def _show_count(self) -> None:
+        self._show_quotas()
         if self.project is None:
             self.count_label.clear()
             return

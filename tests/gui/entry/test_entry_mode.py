@@ -98,3 +98,22 @@ def test_enter_on_the_focused_new_interview_button_starts_one(window, keyboard):
     keyboard.enter()
     assert window.entry_page.recorder is not None
     assert all(s.isEnabled() for s in window.entry_page.interview_shortcuts)
+
+
+def test_quota_progress_is_shown_on_the_start_screen(qtbot, project_path):
+    from surveydesk.gui.entry.start import StartPage
+    from surveydesk.store import settings
+    from surveydesk.store.project import Project
+    from surveydesk.userdata import EntryProfile
+
+    with Project.open(project_path) as project:
+        settings.set_quota(project, "department", "borgerservice", 200)
+        page = StartPage()
+        qtbot.addWidget(page)
+        page.show_project(project, EntryProfile("MB", "in_person", "Foyer", "2022"), "dev-1")
+        page.refresh()
+        assert page.quota_label.isVisibleTo(page)
+        text = page.quota_label.text()
+        done = settings.quota_progress(project, "2022")[0][3]
+        assert "Borgerservice" in text and f"{done} of 200" in text
+        page.clear_project()
