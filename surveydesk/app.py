@@ -11,6 +11,7 @@ shown in a dialog and the command exits with code 2.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -98,6 +99,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     window.resize(1000, 640)
     window.show()
+    # Everything made at start-up lives as long as the app: keep it out of the garbage
+    # collector's full passes, which otherwise pause an interview screen for ~50 ms.
+    gc.freeze()
     return app.exec()
 
 

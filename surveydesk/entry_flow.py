@@ -105,6 +105,7 @@ class InterviewRecorder:
         codes = list(self.session.questionnaire.language_codes) or [self.session.language]
         index = codes.index(self.session.language) if self.session.language in codes else -1
         self.session.language = codes[(index + 1) % len(codes)]
+        entry.set_language(self.project, self.uuid, self.session.language)
         return self.session.language
 
     # -- steps ----------------------------------------------------------------------------

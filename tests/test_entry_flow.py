@@ -182,3 +182,14 @@ def test_a_calculation_is_stored_with_the_answer_it_depends_on(tmp_path):
         reasons = {c.question: c.reason for c in project.audit_log(recorder.uuid)}
         assert reasons == {"age": "corrected on the review page",
                            "age_band": "recalculated after an answer changed"}
+
+
+def test_the_question_language_is_stored_so_a_resume_continues_in_it(project):
+    from surveydesk.store import entry
+
+    recorder = InterviewRecorder.start(project, Setup("MB", "in_person", "Foyer", "2024"),
+                                       "dev-1")
+    assert recorder.next_language() == "en"
+    assert entry.load_interview(project, recorder.uuid).language == "en"
+    resumed = InterviewRecorder(project, entry.load_interview(project, recorder.uuid), "MB")
+    assert resumed.session.language == "en"

@@ -131,6 +131,14 @@ def move_to(project: Project, interview_uuid: str, question: str | None,
                            "WHERE uuid = ?", (question, now or utc_now(), interview_uuid))
 
 
+def set_language(project: Project, interview_uuid: str, language: str,
+                 now: str | None = None) -> None:
+    """Remember the language the questions are read in (resume continues in it)."""
+    with project.transaction():
+        project.db.execute("UPDATE interview SET language = ?, updated_at = ? WHERE uuid = ?",
+                           (language, now or utc_now(), interview_uuid))
+
+
 def finish_interview(project: Project, interview_uuid: str, status: str, *, who: str,
                      reason: str = "", cleared: Mapping[str, str] | None = None,
                      now: str | None = None) -> None:
