@@ -280,6 +280,15 @@ def link_interview(project: Project, call_id: int, interview_uuid: str) -> None:
                            (interview_uuid, call_id))
 
 
+def reopen_call(project: Project, call_id: int) -> bool:
+    """Put a call marked interviewed back on the list when its interview never started
+    (e.g. the start failed); its attempts stay counted. Returns whether it was reopened."""
+    with project.transaction():
+        return project.db.execute(
+            "UPDATE call_list SET status = 'open' WHERE id = ? AND status = 'completed' "
+            "AND interview_uuid IS NULL", (call_id,)).rowcount == 1
+
+
 # -- summaries -----------------------------------------------------------------------------
 def call_overview(project: Project) -> dict[str, int | float | None]:
     """Counts for the fieldwork overview: no phone numbers or names.

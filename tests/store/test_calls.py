@@ -227,3 +227,15 @@ def test_phone_numbers_are_grouped_in_pairs_for_reading_aloud(project):
     shown = [calls.call(project, id_).phone_grouped
              for (id_,) in project.db.rows("SELECT id FROM call_list ORDER BY id")]
     assert shown == ["+45 12 34 56 78", "+46701234567"]
+
+
+def test_a_call_whose_interview_never_started_goes_back_on_the_list(project):
+    ids = add(project, "A")
+    attempt(project, ids["A"], "interview", 5)
+    assert calls.call(project, ids["A"]).status == "completed"
+    assert calls.reopen_call(project, ids["A"])
+    reopened = calls.call(project, ids["A"])
+    assert (reopened.status, reopened.attempts) == ("open", 1)
+    attempt(project, ids["A"], "interview", 10)
+    calls.link_interview(project, ids["A"], "some-interview")
+    assert not calls.reopen_call(project, ids["A"])  # a linked call stays interviewed

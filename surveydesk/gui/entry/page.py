@@ -133,6 +133,10 @@ class EntryPage(QWidget):
         setup = dataclasses.replace(self.start_page.setup(), mode="phone")
         recorder = self._begin(setup, preload)
         if recorder is None:
+            # The interview could not start (the error is shown): the number goes back on the
+            # list rather than counting as interviewed.
+            if self.project is not None:
+                self._attempt(lambda: calls.reopen_call(self.project, call_id))
             return
         project = recorder.project
         self._attempt(lambda: calls.link_interview(project, call_id, recorder.uuid))
