@@ -14,10 +14,10 @@ from pathlib import Path
 
 from surveydesk import __version__
 from surveydesk.core.errors import SurveyDeskError, UsageError
+from surveydesk.core.questionnaire import MODES
 from surveydesk.store.database import STORAGE_ERRORS, explain_storage_error
 
 EXIT_OK, EXIT_BUG, EXIT_USER = 0, 1, 2
-MODES = ("web", "in_person", "phone")
 
 
 def _form_check(args) -> int:

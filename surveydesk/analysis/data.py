@@ -14,9 +14,8 @@ import numpy as np
 import pandas as pd
 
 from surveydesk.core.errors import UsageError
-from surveydesk.core.questionnaire import Questionnaire, QuestionType
+from surveydesk.core.questionnaire import MODES, Questionnaire, QuestionType
 
-MODES = ("web", "in_person", "phone")
 SPECIAL_BREAKDOWNS = ("mode", "wave")
 CROSS = " × "
 

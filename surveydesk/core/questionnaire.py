@@ -18,6 +18,8 @@ from surveydesk.core.expressions import Expression, to_boolean
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 # Column names of an interview's own data in imports and exports; no question may use them.
+# How an interview was collected (the project file checks the same three).
+MODES = ("web", "in_person", "phone")
 RESERVED_NAMES = ("respondent_id", "uuid", "wave", "mode", "status", "interviewer",
                   "device_id", "started_at", "completed_at")
 

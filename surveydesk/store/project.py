@@ -16,12 +16,11 @@ from pathlib import Path
 
 from surveydesk.core.answers import answers_hash, answers_json
 from surveydesk.core.errors import ProjectFileError, UsageError
-from surveydesk.core.questionnaire import Questionnaire
+from surveydesk.core.questionnaire import MODES, Questionnaire
 from surveydesk.core.xlsform import read_xlsform
 from surveydesk.store import columns, form_versions, migrations
 from surveydesk.store.database import Database
 
-MODES = ("web", "in_person", "phone")
 STATUSES = ("complete", "partial", "aborted")
 
 
