@@ -338,6 +338,46 @@
         <translation>Brugerundersøgelse i Jobcentret</translation>
     </message>
     <message>
+        <source>The project file “%1” is in a folder that %2 keeps in sync with the cloud.</source>
+        <translation>Projektfilen »%1« ligger i en mappe, som %2 synkroniserer med skyen.</translation>
+    </message>
+    <message>
+        <source>The project file “%1” is on the network share %2.</source>
+        <translation>Projektfilen »%1« ligger i den delte netværksmappe %2.</translation>
+    </message>
+    <message>
+        <source>The project file “%1” is on a network drive (%2).</source>
+        <translation>Projektfilen »%1« ligger på et netværksdrev (%2).</translation>
+    </message>
+    <message>
+        <source>Project in a network or cloud folder</source>
+        <translation>Projekt i en netværks- eller skymappe</translation>
+    </message>
+    <message>
+        <source>Working on a project file there can damage it: the network or the sync program can copy the file while SurveyDesk is halfway through saving, and answers can be lost.</source>
+        <translation>Hvis du arbejder i en projektfil dér, kan den blive beskadiget: netværket eller synkroniseringsprogrammet kan kopiere filen, mens SurveyDesk er midt i at gemme, og svar kan gå tabt.</translation>
+    </message>
+    <message>
+        <source>Save the new project in a local folder that is not synchronised (for example Documents, unless OneDrive backs it up). To share interviews with colleagues, exchange device files (File ▸ Export device file) instead.</source>
+        <translation>Gem det nye projekt i en lokal mappe, som ikke synkroniseres (for eksempel Dokumenter, medmindre OneDrive sikkerhedskopierer den). Vil du dele interviews med kolleger, så udveksl i stedet enhedsfiler (Fil ▸ Eksportér enhedsfil).</translation>
+    </message>
+    <message>
+        <source>Create anyway</source>
+        <translation>Opret alligevel</translation>
+    </message>
+    <message>
+        <source>Copy the file to a local folder that is not synchronised (for example Documents, unless OneDrive backs it up) and open it from there. To share interviews with colleagues, exchange device files (File ▸ Export device file) instead.</source>
+        <translation>Kopiér filen til en lokal mappe, som ikke synkroniseres (for eksempel Dokumenter, medmindre OneDrive sikkerhedskopierer den), og åbn den derfra. Vil du dele interviews med kolleger, så udveksl i stedet enhedsfiler (Fil ▸ Eksportér enhedsfil).</translation>
+    </message>
+    <message>
+        <source>Open anyway</source>
+        <translation>Åbn alligevel</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fil</translation>
     </message>

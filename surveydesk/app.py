@@ -5,7 +5,8 @@
 Without a project the demo project is opened (created in the per-user data directory the
 first time). The UI language is, in order: ``--lang``, the language chosen last time, the
 system locale's language (Danish if it is Danish, else English). A problem at start-up is
-shown in a dialog and the command exits with code 2.
+shown in a dialog and the command exits with code 2. A project in a network or cloud-synced
+folder is opened only after a warning; cancelling it exits with code 1.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from surveydesk.gui import translation
-    from surveydesk.gui.main_window import MainWindow, open_demo_project
+    from surveydesk.gui.main_window import MainWindow, confirm_location, open_demo_project
 
     app = QApplication.instance() or QApplication(["surveydesk"])
     app.setOrganizationName("SurveyDesk")
@@ -84,6 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if args.project is not None:
+            if not confirm_location(None, args.project):
+                return 1
             project = Project.open(args.project)
         else:
             project = open_demo_project(args.demo)
