@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from surveydesk import __version__
+from surveydesk.cli_sync import add_sync_commands
 from surveydesk.core.errors import SurveyDeskError, UsageError
 from surveydesk.core.questionnaire import MODES
 from surveydesk.store.database import STORAGE_ERRORS, explain_storage_error
@@ -250,14 +251,20 @@ def _settings_set(args) -> int:
     from surveydesk.store import settings
     from surveydesk.store.calls import MAX_ATTEMPTS_SETTING as MAX_CALL_ATTEMPTS
     from surveydesk.store.project import Project
+    from surveydesk.sync.backups import KEEP_SETTING as BACKUPS_KEPT
 
-    known = (DONT_KNOW_IN_BASE, MAX_CALL_ATTEMPTS)
+    known = (DONT_KNOW_IN_BASE, MAX_CALL_ATTEMPTS, BACKUPS_KEPT)
     if args.key not in known:
         raise UsageError(f"Unknown setting '{args.key}' (known: {', '.join(known)}).")
     value = args.value.strip().lower()
     if args.key == MAX_CALL_ATTEMPTS:
         if not value.isdigit() or not 1 <= int(value) <= 50:
             raise UsageError(f"'{args.value}' is not a number of call attempts from 1 to 50.")
+        stored = str(int(value))
+    elif args.key == BACKUPS_KEPT:
+        if not value.isdigit() or not 1 <= int(value) <= 1000:
+            raise UsageError(f"'{args.value}' is not a number of backups to keep from 1 to "
+                             "1000.")
         stored = str(int(value))
     elif value in TRUE_TEXTS or value in ("false", "no", "0", "off"):
         stored = "true" if value in TRUE_TEXTS else "false"
@@ -277,6 +284,7 @@ def _settings_list(args) -> int:
         values = settings.settings(project)
     print(f"dont_know_in_base = {values.get('dont_know_in_base', 'false')}")
     print(f"max_call_attempts = {values.get('max_call_attempts', '5')}")
+    print(f"merge_backups_kept = {values.get('merge_backups_kept', '10')}")
     return EXIT_OK
 
 
@@ -558,6 +566,8 @@ def build_parser() -> argparse.ArgumentParser:
     calllist_show = command("show", "show counts by status and the response rate so far "
                             "(no phone numbers)", _calllist_show, calllist_commands)
     calllist_show.add_argument("project", metavar="PROJECT")
+
+    add_sync_commands(commands, command)
 
     demo = command("demo", "write a demo project with two waves of generated answers", _demo)
     demo.add_argument("project", metavar="PROJECT")

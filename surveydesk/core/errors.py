@@ -86,3 +86,7 @@ class DataImportError(ProblemsError):
 
 class UsageError(SurveyDeskError):
     """A wrong value given on the command line or in a dialog (unknown wave, bad option)."""
+
+
+class DeviceFileError(SurveyDeskError):
+    """A device file that cannot be merged: damaged, truncated, foreign, or newer."""

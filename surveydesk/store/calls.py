@@ -37,8 +37,8 @@ STATUSES = ("open", "appointment", "completed", "refused", "wrong_number", "lang
 FINAL_STATUSES = ("completed", "refused", "wrong_number", "language_problem", "exhausted")
 OUTCOMES = ("interview", "no_answer", "busy", "call_back", "refused", "wrong_number",
             "language_problem")
-# Outcomes that end the call for good, and the status they give.
-_FINAL_OUTCOMES = {"interview": "completed", "refused": "refused",
+#: Outcomes that end the call for good, and the status they give.
+CLOSING_OUTCOMES = {"interview": "completed", "refused": "refused",
                    "wrong_number": "wrong_number", "language_problem": "language_problem"}
 MAX_ATTEMPTS_SETTING = "max_call_attempts"
 DEFAULT_MAX_ATTEMPTS = 5
@@ -247,8 +247,8 @@ def record_attempt(project: Project, call_id: int, outcome: str, interviewer: st
             raise UsageError(f"This call is already closed ({status.replace('_', ' ')}); "
                              "take the next number.")
         attempts += 1
-        if outcome in _FINAL_OUTCOMES:
-            status = _FINAL_OUTCOMES[outcome]
+        if outcome in CLOSING_OUTCOMES:
+            status = CLOSING_OUTCOMES[outcome]
         elif outcome == "call_back":
             status = "appointment"
         else:

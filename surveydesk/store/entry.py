@@ -214,6 +214,7 @@ def delete_interview(project: Project, interview_uuid: str, *, who: str, reason:
                              "NULL", (interview_uuid,))
         if row is None:
             raise UsageError(f"No interview with id {interview_uuid} to delete.")
+        project.check_no_open_conflict(interview_uuid)
         project.db.execute("UPDATE interview SET deleted_at = ?, deleted_reason = ? "
                            "WHERE uuid = ?", (now, reason, interview_uuid))
         _audit(project, now, who, interview_uuid, None, None, None, f"deleted: {reason}")

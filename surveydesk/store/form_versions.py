@@ -11,6 +11,8 @@ them stay readable.
 from __future__ import annotations
 
 import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from surveydesk.core.answers import AnswerError, AnswerReader
@@ -50,6 +52,19 @@ def stored_answer_problems(db: Database,
         "WHERE j.key IN (SELECT value FROM json_each(?)) GROUP BY j.key, j.value",
         (json.dumps(list(questions)),),
     )
+    return _problems(questions, rows)
+
+
+def answer_problems(questionnaire: Questionnaire,
+                    answers: Iterable[Mapping[str, str]]) -> list[StoredAnswerProblem]:
+    """Like :func:`stored_answer_problems`, for answers not stored yet (e.g. being merged)."""
+    questions = {q.name: q for q in questionnaire.answer_questions if q.type not in _ANY_TEXT}
+    counts = Counter((name, value) for stored in answers for name, value in stored.items()
+                     if name in questions)
+    return _problems(questions, [(name, value, n) for (name, value), n in counts.items()])
+
+
+def _problems(questions: dict[str, Question], rows) -> list[StoredAnswerProblem]:
     readers: dict[str, AnswerReader] = {}
     problems = []
     for name, value, count in rows:

@@ -175,7 +175,55 @@ CREATE TABLE quota (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+_V5 = """
+-- Sync: merging device files from laptops into a master project.
+CREATE INDEX audit_log_interview ON audit_log(interview_uuid);
+
+-- An older questionnaire version that came with a device file after the project had moved
+-- on: stored so that its interviews stay interpretable, but never the current version.
+ALTER TABLE form_version ADD COLUMN historical INTEGER NOT NULL DEFAULT 0;
+
+-- An interview whose versions from different devices were edited independently. The
+-- interview row shows one of them until the analyst picks one; never resolved silently.
+CREATE TABLE sync_conflict (
+    id              INTEGER PRIMARY KEY,
+    interview_uuid  TEXT NOT NULL,
+    opened_at       TEXT NOT NULL,
+    resolved_at     TEXT,
+    resolved_by     TEXT,
+    resolution      TEXT
+);
+CREATE UNIQUE INDEX sync_conflict_open ON sync_conflict(interview_uuid)
+    WHERE resolved_at IS NULL;
+
+-- Every competing version of a conflict, whole (answers, status, audit trail), as JSON.
+CREATE TABLE sync_conflict_version (
+    conflict_id  INTEGER NOT NULL REFERENCES sync_conflict(id),
+    version      TEXT NOT NULL,
+    source       TEXT NOT NULL,
+    payload      TEXT NOT NULL CHECK (json_valid(payload)),
+    PRIMARY KEY (conflict_id, version)
+);
+
+-- Every merge that changed the project: which device file, and what it brought.
+CREATE TABLE sync_merge (
+    id              INTEGER PRIMARY KEY,
+    merged_at       TEXT NOT NULL,
+    file_name       TEXT NOT NULL,
+    file_sha256     TEXT NOT NULL,
+    device_id       TEXT NOT NULL,
+    interviewer     TEXT NOT NULL,
+    created_at      TEXT NOT NULL,
+    added           INTEGER NOT NULL,
+    updated         INTEGER NOT NULL,
+    unchanged       INTEGER NOT NULL,
+    conflicts       INTEGER NOT NULL,
+    calls_added     INTEGER NOT NULL,
+    attempts_added  INTEGER NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 LATEST = len(MIGRATIONS)
 
 

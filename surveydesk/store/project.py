@@ -179,7 +179,25 @@ class Project:
         return [FormVersion(*row) for row in rows]
 
     def current_form_version(self) -> FormVersion:
-        return self.form_versions()[-1]
+        """The newest version: new data is entered and read with it."""
+        row = self.db.row("SELECT MAX(id) FROM form_version WHERE historical = 0")
+        return next(v for v in self.form_versions() if v.id == row[0])
+
+    def add_historical_form_version(self, workbook: bytes, questionnaire: Questionnaire,
+                                    now: str | None = None) -> FormVersion:
+        """Store an older questionnaire version (from a device file) without making it the
+        current one, so that interviews entered with it stay interpretable."""
+        sha = hashlib.sha256(workbook).hexdigest()
+        with self.db.transaction():
+            known = {v.sha256: v for v in self.form_versions()}
+            if sha in known:
+                return known[sha]
+            self.db.execute(
+                "INSERT INTO form_version (form_id, version, title, workbook, sha256, added_at,"
+                " historical) VALUES (?, ?, ?, ?, ?, ?, 1)",
+                (questionnaire.form_id, questionnaire.version, questionnaire.title, workbook,
+                 sha, now or utc_now()))
+        return next(v for v in self.form_versions() if v.sha256 == sha)
 
     def questionnaire_for(self, form_version_id: int) -> Questionnaire:
         if form_version_id not in self._questionnaires:
@@ -194,6 +212,18 @@ class Project:
                 row[0], f"{row[1]} version {row[2]} (stored in {self.path.name})"
             )
         return self._questionnaires[form_version_id]
+
+    def workbook(self, form_version_id: int) -> bytes:
+        """The stored XLSForm workbook of one questionnaire version."""
+        row = self.db.row("SELECT workbook FROM form_version WHERE id = ?", (form_version_id,))
+        if row is None:
+            raise ProjectFileError(f"{self.path}: questionnaire version "
+                                   f"{form_version_id} is missing.")
+        return row[0]
+
+    def forget_cached_questionnaires(self) -> None:
+        """Drop parsed questionnaires (after a transaction that added versions rolled back)."""
+        self._questionnaires.clear()
 
     @property
     def questionnaire(self) -> Questionnaire:
@@ -233,7 +263,7 @@ class Project:
             )
             self.db.execute("UPDATE wave SET generation = generation + 1")
         self._questionnaires[cursor.lastrowid] = questionnaire
-        return self.form_versions()[-1]
+        return self.current_form_version()
 
     # -- waves -----------------------------------------------------------------------------
     def waves(self) -> list[Wave]:
@@ -363,6 +393,7 @@ class Project:
             old = answers.get(question)
             if old == value:
                 return None
+            self.check_no_open_conflict(interview_uuid)
             if value is None:
                 del answers[question]
             else:
@@ -377,6 +408,14 @@ class Project:
             self.db.execute("UPDATE wave SET generation = generation + 1 WHERE id = ?",
                             (wave_id,))
         return AnswerChange(now, who, interview_uuid, question, old, value, reason)
+
+    def check_no_open_conflict(self, interview_uuid: str) -> None:
+        if self.db.scalar("SELECT COUNT(*) FROM sync_conflict WHERE resolved_at IS NULL "
+                          "AND interview_uuid = ?", (interview_uuid,)):
+            raise UsageError(
+                f"Interview {interview_uuid} has a merge conflict: two devices hold different "
+                "versions of it. Choose the version to keep first (Sync ▸ Conflicts, or "
+                "surveydesk-cli conflicts resolve).")
 
     def audit_log(self, interview_uuid: str | None = None) -> list[AnswerChange]:
         """Every recorded change, oldest first (for one interview if given)."""

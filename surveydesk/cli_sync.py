@@ -1,0 +1,167 @@
+"""``surveydesk-cli`` commands for moving data between laptops and the master project:
+``sync export``, ``merge`` and ``conflicts``. Parsing and messages only; the work is done
+by :mod:`surveydesk.sync`."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from surveydesk.core.errors import UsageError
+
+EXIT_OK = 0
+
+
+def _sync_export(args) -> int:
+    from surveydesk import userdata
+    from surveydesk.store.project import Project
+    from surveydesk.sync.device_file import export_device_file
+
+    interviewer = args.interviewer if args.interviewer is not None else (
+        userdata.entry_profile().interviewer)
+    device = args.device_id or userdata.device_id()
+    with Project.open(Path(args.project)) as project:
+        manifest = export_device_file(project, Path(args.output), device_id=device,
+                                      interviewer=interviewer)
+    counts = manifest.counts
+    print(f"Wrote device file {args.output}: {counts['interviews']} interviews "
+          f"({counts['complete']} complete, {counts['partial']} partial, "
+          f"{counts['aborted']} aborted), {counts['audit_entries']} audited changes, "
+          f"{counts['calls']} calls with {counts['call_attempts']} attempts.")
+    print(f"  device {manifest.device_id}, interviewer {manifest.interviewer or '(none)'}, "
+          f"checksum {manifest.snapshot_sha256[:16]}")
+    return EXIT_OK
+
+
+def _merge(args) -> int:
+    from surveydesk.store.project import Project
+    from surveydesk.sync.merge import merge_device_files
+
+    with Project.open(Path(args.master)) as master:
+        report = merge_device_files(
+            master, [Path(p) for p in args.device_files], write=not args.dry_run,
+            backup_folder=Path(args.backup_dir) if args.backup_dir else None,
+            keep_backups=args.keep_backups)
+    for line in report.lines():
+        print(line)
+    return EXIT_OK
+
+
+def _conflicts_list(args) -> int:
+    from surveydesk.store.interview_versions import conflicts
+    from surveydesk.store.project import Project
+
+    with Project.open(Path(args.project)) as project:
+        found = conflicts(project, open_only=not args.all)
+    if not found:
+        print("No open merge conflicts." if not args.all else "No merge conflicts.")
+        return EXIT_OK
+    for conflict in found:
+        state = "open" if conflict.is_open else (
+            f"resolved {conflict.resolved_at} by {conflict.resolved_by}: {conflict.resolution}")
+        print(f"{conflict.interview_uuid}  opened {conflict.opened_at}  {state}")
+        for item in conflict.versions:
+            version = item.version
+            shown = "  (shown now)" if conflict.is_open and item.key == conflict.shown_key else ""
+            print(f"  version {item.key}  from {item.source}: {version.status}, "
+                  f"{len(version.answers)} answers, interviewer {version.interviewer or '-'}, "
+                  f"last edited {version.updated_at}"
+                  f"{', deleted' if version.deleted else ''}{shown}")
+    return EXIT_OK
+
+
+def _conflicts_show(args) -> int:
+    from surveydesk.store.interview_versions import conflicts
+    from surveydesk.store.project import Project
+
+    with Project.open(Path(args.project)) as project:
+        found = [c for c in conflicts(project, open_only=False)
+                 if c.interview_uuid == args.interview]
+    if not found:
+        raise UsageError(f"Interview {args.interview} has no merge conflict.")
+    conflict = found[-1]
+    versions = [item.version for item in conflict.versions]
+    questions = sorted({q for v in versions for q in v.answers})
+    print(f"Interview {conflict.interview_uuid}: "
+          f"{'open' if conflict.is_open else 'resolved'} conflict, "
+          f"{len(versions)} versions")
+    header = ["question", *(item.key[:8] for item in conflict.versions)]
+    print("  " + "  ".join(f"{h:<14}" for h in header))
+    for question in questions:
+        values = [v.answers.get(question, "") for v in versions]
+        mark = "*" if len(set(values)) > 1 else " "
+        print(f"{mark} " + "  ".join(f"{str(x)[:14]:<14}" for x in [question, *values]))
+    for name in ("status", "interviewer", "device_id", "updated_at"):
+        print("  " + "  ".join(f"{str(x)[:14]:<14}" for x in
+                               [name, *(getattr(v, name) or "" for v in versions)]))
+    print("(* answers differ)")
+    return EXIT_OK
+
+
+def _conflicts_resolve(args) -> int:
+    from surveydesk.store.project import Project
+    from surveydesk.sync.merge import resolve_conflict
+
+    with Project.open(Path(args.project)) as project:
+        kept = resolve_conflict(project, args.interview, args.keep, who=args.who)
+    print(f"Interview {args.interview}: kept version {kept.key} "
+          f"({kept.interviewer or 'unknown interviewer'}); the choice is in the audit log.")
+    return EXIT_OK
+
+
+def _backups(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 1000:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of backups from 1 to 1000")
+    return int(text)
+
+
+def add_sync_commands(commands, command: Callable) -> None:
+    """Add ``sync``, ``merge`` and ``conflicts`` to the ``surveydesk-cli`` parser."""
+    sync = commands.add_parser("sync", help="write a device file to carry to the master",
+                               description="Device files: a laptop's data, to merge into "
+                                           "the master project.")
+    sync_commands = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+    export = command("export", "write a consistent snapshot of this project as a device file",
+                     _sync_export, sync_commands)
+    export.add_argument("project", metavar="PROJECT")
+    export.add_argument("-o", "--output", required=True, metavar="DEVICE_FILE",
+                        help="the device file to write, e.g. laptop3.sddevice")
+    export.add_argument("--interviewer", metavar="NAME",
+                        help="who made the interviews (default: the entry profile's name)")
+    export.add_argument("--device-id", metavar="ID",
+                        help="this laptop's id (default: the id made on first use)")
+
+    merge = command("merge", "merge device files into the master project", _merge)
+    merge.add_argument("master", metavar="MASTER")
+    merge.add_argument("device_files", nargs="+", metavar="DEVICE_FILE")
+    merge.add_argument("--dry-run", action="store_true",
+                       help="only report what would be added, updated and conflicting")
+    merge.add_argument("--backup-dir", metavar="DIR",
+                       help="where to back the master up first (default: the user's "
+                            "SurveyDesk folder)")
+    merge.add_argument("--keep-backups", type=_backups, metavar="N",
+                       help="backups of this master to keep (default: the project setting "
+                            "merge_backups_kept, 10)")
+
+    conflicts = commands.add_parser(
+        "conflicts", help="review and resolve merge conflicts",
+        description="Interviews that two devices changed independently.")
+    conflict_commands = conflicts.add_subparsers(dest="conflicts_command", metavar="ACTION",
+                                                 required=True)
+    listing = command("list", "list the open conflicts and their versions", _conflicts_list,
+                      conflict_commands)
+    listing.add_argument("project", metavar="PROJECT")
+    listing.add_argument("--all", action="store_true", help="also the resolved ones")
+    show = command("show", "show the versions of one interview side by side",
+                   _conflicts_show, conflict_commands)
+    show.add_argument("project", metavar="PROJECT")
+    show.add_argument("interview", metavar="INTERVIEW_ID")
+    resolve = command("resolve", "keep one version of an interview", _conflicts_resolve,
+                      conflict_commands)
+    resolve.add_argument("project", metavar="PROJECT")
+    resolve.add_argument("interview", metavar="INTERVIEW_ID")
+    resolve.add_argument("--keep", required=True, metavar="VERSION",
+                         help="the version to keep (its id, or the start of it)")
+    resolve.add_argument("--who", required=True, metavar="NAME",
+                         help="who chose (recorded in the audit log)")

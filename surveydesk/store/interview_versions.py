@@ -1,0 +1,277 @@
+"""Interviews as whole versions (row and audit trail), and merge conflicts, in the project file.
+
+The sync package decides which versions of an interview a merge keeps
+(:mod:`surveydesk.core.versions`); this module reads versions out of a project file and
+writes the outcome back. Invariants kept here:
+
+- an interview without an open conflict is one version: its row, and as its trail every
+  audit-log entry recorded for it;
+- an interview with an open conflict has its competing versions stored whole in
+  ``sync_conflict_version``; its row shows one of them and its audit log holds the union of
+  their trails (the log is append-only, so nothing a device recorded is ever dropped).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from surveydesk.core.answers import answers_json
+from surveydesk.core.versions import AuditEntry, InterviewVersion, entry_order, shown_version
+from surveydesk.store.project import Project, utc_now
+
+_ROW = ("SELECT i.uuid, w.label, f.sha256, i.mode, i.status, i.answers, i.content_hash, "
+        "i.updated_at, i.respondent_id, i.interviewer, i.device_id, i.location, i.language, "
+        "i.started_at, i.completed_at, i.current_question, i.end_reason, i.deleted_at, "
+        "i.deleted_reason FROM interview i JOIN wave w ON w.id = i.wave_id "
+        "JOIN form_version f ON f.id = i.form_version_id")
+_AUDIT = ("SELECT interview_uuid, at, who, question, old_value, new_value, reason "
+          "FROM audit_log")
+_CHUNK = 500
+
+
+def _version(row, trail: Iterable[AuditEntry]) -> InterviewVersion:
+    return InterviewVersion(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]),
+                            *row[6:], trail=frozenset(trail))
+
+
+def _chunks(values: Sequence[str]):
+    for start in range(0, len(values), _CHUNK):
+        chunk = values[start:start + _CHUNK]
+        yield chunk, ", ".join("?" * len(chunk))
+
+
+def _trails(project: Project, uuids: Sequence[str] | None) -> dict[str, list[AuditEntry]]:
+    trails: dict[str, list[AuditEntry]] = defaultdict(list)
+    if uuids is None:
+        batches = [project.db.rows(_AUDIT)]
+    else:
+        batches = (project.db.rows(f"{_AUDIT} WHERE interview_uuid IN ({marks})", chunk)
+                   for chunk, marks in _chunks(uuids))
+    for rows in batches:
+        for row in rows:
+            trails[row[0]].append(AuditEntry(*row[1:]))
+    return trails
+
+
+def row_versions(project: Project, uuids: Iterable[str] | None = None
+                 ) -> dict[str, InterviewVersion]:
+    """``uuid -> version`` as the interview rows hold them (all, or those of ``uuids`` that
+    exist), each with every audit entry recorded for it as its trail."""
+    if uuids is None:
+        rows = project.db.rows(_ROW)
+        trails = _trails(project, None)
+    else:
+        wanted = list(dict.fromkeys(uuids))
+        rows = [row for chunk, marks in _chunks(wanted)
+                for row in project.db.rows(f"{_ROW} WHERE i.uuid IN ({marks})", chunk)]
+        trails = _trails(project, [row[0] for row in rows])
+    return {row[0]: _version(row, trails.get(row[0], ())) for row in rows}
+
+
+def kept_versions(project: Project, uuids: Iterable[str]) -> dict[str, tuple[InterviewVersion,
+                                                                              ...]]:
+    """``uuid -> the versions the project keeps`` for those of ``uuids`` it holds: the
+    competing versions of an open conflict, otherwise the one version of the row."""
+    wanted = list(dict.fromkeys(uuids))
+    kept: dict[str, tuple[InterviewVersion, ...]] = {
+        uuid: (version,) for uuid, version in row_versions(project, wanted).items()}
+    if project.db.scalar("SELECT COUNT(*) FROM sync_conflict WHERE resolved_at IS NULL"):
+        for uuid, versions in _open_conflict_versions(project, wanted).items():
+            kept[uuid] = versions
+    return kept
+
+
+def _open_conflict_versions(project: Project, uuids: Sequence[str]
+                            ) -> dict[str, tuple[InterviewVersion, ...]]:
+    found: dict[str, list[InterviewVersion]] = defaultdict(list)
+    for chunk, marks in _chunks(uuids):
+        for uuid, payload in project.db.rows(
+                "SELECT c.interview_uuid, v.payload FROM sync_conflict c "
+                "JOIN sync_conflict_version v ON v.conflict_id = c.id "
+                f"WHERE c.resolved_at IS NULL AND c.interview_uuid IN ({marks})", chunk):
+            found[uuid].append(InterviewVersion.from_json(payload))
+    return {uuid: tuple(sorted(versions, key=lambda v: v.key))
+            for uuid, versions in found.items()}
+
+
+@dataclass(frozen=True)
+class KeptChange:
+    """What a merge decided for one interview: the versions kept before and after, and the
+    file (device) that brought the change."""
+
+    uuid: str
+    before: tuple[InterviewVersion, ...]
+    after: tuple[InterviewVersion, ...]
+    source: str
+
+
+def write_kept_versions(project: Project, changes: Iterable[KeptChange],
+                        form_version_ids: dict[str, int], now: str | None = None,
+                        resolution: str = "") -> None:
+    """Write the outcome of a merge (inside the caller's transaction, or its own).
+
+    For each change the row is set to the shown version, the audit log gains the entries it
+    lacks, and the interview's conflict is opened, updated or closed to match ``after``.
+    ``form_version_ids`` maps a questionnaire workbook's sha256 to its id here.
+    """
+    now = now or utc_now()
+    with project.transaction():
+        waves = {wave.label: wave.id for wave in project.waves()}
+        touched: set[int] = set()
+        for change in changes:
+            shown = shown_version(change.after)
+            if shown.wave not in waves:
+                waves[shown.wave] = project.ensure_wave(shown.wave).id
+            wave_id = waves[shown.wave]
+            old_wave = _write_row(project, shown, change.before, wave_id,
+                                  form_version_ids[shown.form_sha256], now)
+            touched.update(w for w in (wave_id, old_wave) if w is not None)
+            trail = frozenset().union(*(version.trail for version in change.after))
+            if trail:
+                _append_audit(project, change.uuid, trail, new=not change.before)
+            _write_conflict(project, change, now, resolution)
+        for wave_id in touched:
+            project.db.execute("UPDATE wave SET generation = generation + 1 WHERE id = ?",
+                               (wave_id,))
+
+
+_FIELDS = ("respondent_id", "mode", "status", "interviewer", "device_id", "location",
+           "language", "started_at", "completed_at", "updated_at", "current_question",
+           "end_reason", "deleted_at", "deleted_reason", "content_hash")
+
+
+def _write_row(project: Project, version: InterviewVersion,
+               before: tuple[InterviewVersion, ...], wave_id: int, form_version_id: int,
+               now: str) -> int | None:
+    """Insert or update the interview row; returns the wave it was in before (if any)."""
+    values = [getattr(version, name) for name in _FIELDS]
+    answers = answers_json(version.answers)
+    if not before:
+        project.db.execute(
+            f"INSERT INTO interview (uuid, wave_id, form_version_id, answers, "
+            f"{', '.join(_FIELDS)}) VALUES ({', '.join('?' * (len(_FIELDS) + 4))})",
+            (version.uuid, wave_id, form_version_id, answers, *values))
+        return None
+    old_wave = project.db.scalar("SELECT wave_id FROM interview WHERE uuid = ?",
+                                 (version.uuid,))
+    current = row_versions(project, [version.uuid])[version.uuid]
+    if _same_row(current, version):
+        return None
+    project.db.execute(
+        f"UPDATE interview SET wave_id = ?, form_version_id = ?, answers = ?, "
+        f"{', '.join(f'{name} = ?' for name in _FIELDS)} WHERE uuid = ?",
+        (wave_id, form_version_id, answers, *values, version.uuid))
+    return old_wave
+
+
+def _same_row(a: InterviewVersion, b: InterviewVersion) -> bool:
+    return (a.wave, a.form_sha256, dict(a.answers)) == (b.wave, b.form_sha256,
+                                                        dict(b.answers)) and all(
+        getattr(a, name) == getattr(b, name) for name in _FIELDS)
+
+
+def _append_audit(project: Project, uuid: str, trail: frozenset[AuditEntry], *,
+                  new: bool) -> None:
+    have = set() if new else set(_trails(project, [uuid]).get(uuid, ()))
+    new = sorted(trail - have, key=entry_order)
+    project.db.executemany(
+        "INSERT INTO audit_log (at, who, interview_uuid, question, old_value, new_value, "
+        "reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        ((e.at, e.who, uuid, e.question, e.old_value, e.new_value, e.reason) for e in new))
+
+
+def _write_conflict(project: Project, change: KeptChange, now: str, resolution: str) -> None:
+    conflict_id = project.db.scalar("SELECT id FROM sync_conflict WHERE interview_uuid = ? "
+                                    "AND resolved_at IS NULL", (change.uuid,))
+    if len(change.after) == 1:
+        if conflict_id is not None:
+            project.db.execute(
+                "UPDATE sync_conflict SET resolved_at = ?, resolved_by = ?, resolution = ? "
+                "WHERE id = ?",
+                (now, change.source, resolution or
+                 f"settled by a later edit of the interview from {change.source}",
+                 conflict_id))
+        return
+    if conflict_id is None:
+        conflict_id = project.db.execute(
+            "INSERT INTO sync_conflict (interview_uuid, opened_at) VALUES (?, ?)",
+            (change.uuid, now)).lastrowid
+    before = {version.key: version for version in change.before}
+    sources = dict(project.db.rows("SELECT version, source FROM sync_conflict_version "
+                                   "WHERE conflict_id = ?", (conflict_id,)))
+    project.db.execute("DELETE FROM sync_conflict_version WHERE conflict_id = ?",
+                       (conflict_id,))
+    project.db.executemany(
+        "INSERT INTO sync_conflict_version (conflict_id, version, source, payload) "
+        "VALUES (?, ?, ?, ?)",
+        ((conflict_id, version.key,
+          sources.get(version.key) or ("this project" if version.key in before
+                                       else change.source),
+          version.to_json()) for version in change.after))
+
+
+# -- reviewing conflicts -------------------------------------------------------------------
+@dataclass(frozen=True)
+class ConflictVersion:
+    key: str
+    source: str
+    version: InterviewVersion
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One interview whose versions from different devices were edited independently."""
+
+    id: int
+    interview_uuid: str
+    opened_at: str
+    resolved_at: str | None
+    resolved_by: str | None
+    resolution: str | None
+    versions: tuple[ConflictVersion, ...]
+    shown_key: str
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None
+
+
+def conflicts(project: Project, *, open_only: bool = True) -> list[Conflict]:
+    """Merge conflicts, oldest first (only the open ones unless ``open_only`` is false)."""
+    sql = ("SELECT id, interview_uuid, opened_at, resolved_at, resolved_by, resolution "
+           "FROM sync_conflict")
+    if open_only:
+        sql += " WHERE resolved_at IS NULL"
+    found = []
+    for row in project.db.rows(sql + " ORDER BY id"):
+        versions = tuple(
+            ConflictVersion(key, source, InterviewVersion.from_json(payload))
+            for key, source, payload in project.db.rows(
+                "SELECT version, source, payload FROM sync_conflict_version "
+                "WHERE conflict_id = ? ORDER BY version", (row[0],)))
+        shown = shown_version(v.version for v in versions).key if versions else ""
+        found.append(Conflict(*row, versions, shown))
+    return found
+
+
+def open_conflict_count(project: Project) -> int:
+    return project.db.scalar("SELECT COUNT(*) FROM sync_conflict WHERE resolved_at IS NULL")
+
+
+def form_version_ids(project: Project) -> dict[str, int]:
+    """``workbook sha256 -> form version id`` of every stored questionnaire version."""
+    return {version.sha256: version.id for version in project.form_versions()}
+
+
+def respondent_owners(project: Project, pairs: Iterable[tuple[str, str]]
+                      ) -> dict[tuple[str, str], str]:
+    """``(wave label, respondent id) -> interview uuid`` for those pairs already stored."""
+    wanted = set(pairs)
+    if not wanted:
+        return {}
+    rows = project.db.rows("SELECT w.label, i.respondent_id, i.uuid FROM interview i "
+                           "JOIN wave w ON w.id = i.wave_id WHERE i.respondent_id IS NOT NULL")
+    return {(label, rid): uuid for label, rid, uuid in rows if (label, rid) in wanted}

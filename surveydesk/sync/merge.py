@@ -1,0 +1,400 @@
+"""Merging device files into a master project.
+
+:func:`merge_device_files` reads and checks every device file first, then works out in
+memory what each one adds, updates and conflicts with (:mod:`surveydesk.core.versions` says
+which versions of an interview are kept), then, only if anything changes, backs the master
+up and writes everything in one transaction. A damaged, foreign or newer file, an answer the
+master's questionnaire cannot read, or a cancel leaves the master as it was. With
+``write=False`` the same function is the preview.
+
+Merging is idempotent and independent of the order of the files: for every interview the
+master keeps the versions no other known version supersedes, and call attempts are joined
+as sets (see :mod:`surveydesk.sync.calls`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from surveydesk.core.errors import DeviceFileError, SurveyDeskError, UsageError
+from surveydesk.core.questionnaire import Questionnaire
+from surveydesk.core.versions import AuditEntry, InterviewVersion, merge_version, shown_version
+from surveydesk.core.xlsform import read_xlsform
+from surveydesk.store.call_sync import CallRecord, call_records, write_call_records
+from surveydesk.store.calls import max_attempts_setting
+from surveydesk.store.form_versions import LISTED_PROBLEMS, answer_problems
+from surveydesk.store.interview_versions import (
+    KeptChange,
+    form_version_ids,
+    kept_versions,
+    open_conflict_count,
+    respondent_owners,
+    write_kept_versions,
+)
+from surveydesk.store.merge_log import MergeRecord, record_merge
+from surveydesk.store.project import Project, utc_now
+from surveydesk.sync import backups
+from surveydesk.sync.calls import merge_call
+from surveydesk.sync.device_file import open_device_file
+
+Progress = Callable[[int, int, str], None]
+
+
+class MergeCancelled(SurveyDeskError):
+    """The user cancelled the merge; nothing was written."""
+
+
+@dataclass(frozen=True)
+class DeviceReport:
+    """What one device file brought to the master."""
+
+    file: Path
+    device_id: str
+    interviewer: str
+    created_at: str
+    sha256: str = ""
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    calls_added: int = 0
+    calls_updated: int = 0
+    attempts_added: int = 0
+    form_versions_added: tuple[str, ...] = ()
+
+    @property
+    def changes(self) -> bool:
+        return bool(self.added or self.updated or self.conflicts or self.calls_added
+                    or self.calls_updated or self.form_versions_added)
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    """What a merge did (or, as a preview, would do)."""
+
+    master: Path
+    devices: tuple[DeviceReport, ...]
+    written: bool
+    backup: Path | None = None
+    open_conflicts: int = 0
+    changed_interviews: int = 0
+
+    def total(self, name: str) -> int:
+        return sum(getattr(device, name) for device in self.devices)
+
+    def lines(self) -> list[str]:
+        """The report as text (the CLI prints it)."""
+        lines = []
+        for d in self.devices:
+            lines.append(
+                f"{d.file.name} ({d.interviewer or 'no interviewer'}, device {d.device_id}, "
+                f"made {d.created_at}): {d.added} added, {d.updated} updated, "
+                f"{d.unchanged} unchanged, {d.conflicts} conflicts; calls: {d.calls_added} "
+                f"added, {d.calls_updated} updated, {d.attempts_added} attempts added")
+            if d.form_versions_added:
+                lines.append(f"  questionnaire versions added: "
+                             f"{', '.join(d.form_versions_added)}")
+        if not self.changed_interviews and not any(d.changes for d in self.devices):
+            lines.append(f"Nothing new: {self.master.name} already holds everything in "
+                         f"{'this file' if len(self.devices) == 1 else 'these files'}.")
+        elif self.written:
+            lines.append(f"Merged into {self.master.name}."
+                         + (f" Backup made first: {self.backup}" if self.backup else ""))
+        else:
+            lines.append(f"Preview only: {self.master.name} was not changed.")
+        if self.open_conflicts:
+            lines.append(f"{self.open_conflicts} interview(s) have merge conflicts to review: "
+                         "surveydesk-cli conflicts list")
+        return lines
+
+
+@dataclass
+class _Device:
+    """A device file's contents, read into memory so that its temporary copy can go."""
+
+    path: Path
+    sha256: str
+    device_id: str
+    interviewer: str
+    created_at: str
+    versions: dict[str, tuple[InterviewVersion, ...]]
+    calls: dict[str, CallRecord]
+    forms: dict[str, tuple[str, bytes]]  # sha256 -> (version, workbook)
+    report: DeviceReport = field(init=False)
+
+
+def version_order(version: str) -> tuple:
+    """Order of questionnaire version strings: numbers as numbers (``'9' < '10'``)."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.findall(r"\d+|\D+", version))
+
+
+def _read(master: Project, path: Path) -> _Device:
+    form_id = master.current_form_version().form_id
+    with open_device_file(path) as device:
+        manifest = device.manifest
+        if manifest.form_id != form_id:
+            raise DeviceFileError(
+                f"{path}: this device file is from another survey (form_id "
+                f"'{manifest.form_id}'); the master {master.path.name} is for '{form_id}'. "
+                "Nothing was merged.")
+        snapshot = device.project
+        forms = {v.sha256: (v.version, snapshot.workbook(v.id))
+                 for v in snapshot.form_versions()}
+        uuids = [row[0] for row in snapshot.db.rows("SELECT uuid FROM interview")]
+        return _Device(path, device.sha256, manifest.device_id, manifest.interviewer,
+                       manifest.created_at, kept_versions(snapshot, uuids),
+                       call_records(snapshot), forms)
+
+
+def read_device_files(master: Project, paths: Sequence[Path],
+                      progress: Progress | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> list[_Device]:
+    """Read and check every file; all problems are reported together."""
+    devices, problems = [], []
+    for number, path in enumerate(paths, 1):
+        if cancelled is not None and cancelled():
+            raise MergeCancelled("The merge was cancelled; nothing was changed.")
+        if progress is not None:
+            progress(number - 1, len(paths) + 1, f"Reading {Path(path).name}")
+        try:
+            devices.append(_read(master, Path(path)))
+        except SurveyDeskError as error:
+            problems.append(str(error))
+    if problems:
+        raise DeviceFileError("\n".join(
+            [*problems, "Nothing was merged; the master project is unchanged."]))
+    return devices
+
+
+def merge_device_files(master: Project, paths: Sequence[Path | str], *, write: bool = True,
+                       backup_folder: Path | None = None, keep_backups: int | None = None,
+                       now: str | None = None, progress: Progress | None = None,
+                       cancelled: Callable[[], bool] | None = None) -> MergeReport:
+    """Merge the device files at ``paths`` into ``master`` (see the module docstring)."""
+    if not paths:
+        raise UsageError("Give at least one device file to merge.")
+    now = now or utc_now()
+    paths = [Path(p) for p in paths]
+    devices = read_device_files(master, paths, progress, cancelled)
+    plan = _Plan(master, devices)
+    if progress is not None:
+        progress(len(paths), len(paths) + 1, "Comparing")
+    plan.compare()
+    changes = plan.interview_changes()
+    call_changes = plan.call_changes()
+    new_forms = plan.new_form_versions()
+    anything = bool(changes or call_changes or new_forms)
+    if anything:
+        plan.check_answers(changes, new_forms)
+    backup = None
+    if write and anything:
+        if cancelled is not None and cancelled():
+            raise MergeCancelled("The merge was cancelled; nothing was changed.")
+        keep = keep_backups if keep_backups is not None else backups.backups_to_keep(master)
+        backup = backups.make_backup(master.path, folder=backup_folder, keep=keep)
+        try:
+            with master.transaction():
+                plan.write(changes, call_changes, new_forms, now, cancelled)
+        except BaseException:
+            master.forget_cached_questionnaires()
+            raise
+    if progress is not None:
+        progress(len(paths) + 1, len(paths) + 1, "Done")
+    return MergeReport(master.path, tuple(d.report for d in devices), write and anything,
+                       backup, open_conflict_count(master) if write else
+                       plan.open_conflicts_after(), len(changes))
+
+
+class _Plan:
+    """The merge worked out in memory, device by device, before anything is written."""
+
+    def __init__(self, master: Project, devices: list[_Device]):
+        self.master = master
+        self.devices = devices
+        uuids = {uuid for device in devices for uuid in device.versions}
+        self.initial = kept_versions(master, uuids)
+        self.kept = dict(self.initial)
+        self.source: dict[str, str] = {}
+        references = {ref for device in devices for ref in device.calls}
+        self.initial_calls = call_records(master, references)
+        self.calls = dict(self.initial_calls)
+        self.max_attempts = max_attempts_setting(master)
+
+    def compare(self) -> None:
+        for device in self.devices:
+            counts = dict.fromkeys(("added", "updated", "unchanged", "conflicts"), 0)
+            label = f"{device.path.name} (device {device.device_id})"
+            for uuid, versions in device.versions.items():
+                before = self.kept.get(uuid, ())
+                after = before
+                for version in versions:
+                    after = merge_version(after, version)
+                counts[_outcome(before, after)] += 1
+                if after != before:
+                    self.kept[uuid] = after
+                    self.source[uuid] = label
+            calls = dict.fromkeys(("calls_added", "calls_updated", "attempts_added"), 0)
+            for reference, record in device.calls.items():
+                before_call = self.calls.get(reference)
+                after_call = merge_call(before_call, record, self.max_attempts)
+                if before_call is None:
+                    calls["calls_added"] += 1
+                    calls["attempts_added"] += len(after_call.attempt_log)
+                elif after_call != before_call:
+                    calls["calls_updated"] += 1
+                    calls["attempts_added"] += len(after_call.attempt_log
+                                                   - before_call.attempt_log)
+                self.calls[reference] = after_call
+            device.report = DeviceReport(device.path, device.device_id, device.interviewer,
+                                         device.created_at, device.sha256, **counts, **calls)
+
+    def interview_changes(self) -> list[KeptChange]:
+        return [KeptChange(uuid, self.initial.get(uuid, ()), after, self.source[uuid])
+                for uuid, after in self.kept.items() if after != self.initial.get(uuid, ())]
+
+    def call_changes(self) -> list[CallRecord]:
+        return [record for reference, record in self.calls.items()
+                if record != self.initial_calls.get(reference)]
+
+    def open_conflicts_after(self) -> int:
+        already = open_conflict_count(self.master)
+        opened = sum(1 for uuid, after in self.kept.items()
+                     if len(after) > 1 and len(self.initial.get(uuid, ())) <= 1)
+        closed = sum(1 for uuid, after in self.kept.items()
+                     if len(after) == 1 and len(self.initial.get(uuid, ())) > 1)
+        return already + opened - closed
+
+    # -- questionnaire versions ------------------------------------------------------------
+    def new_form_versions(self) -> list[tuple[str, str, bytes, str]]:
+        """``(sha256, version, workbook, device file name)`` of versions the master lacks,
+        oldest version first; refused when a version number means two different forms."""
+        known = {v.sha256: v.version for v in self.master.form_versions()}
+        by_version = {version: sha for sha, version in known.items()}
+        new: dict[str, tuple[str, str, bytes, str]] = {}
+        for device in self.devices:
+            added = []
+            for sha, (version, workbook) in device.forms.items():
+                if sha in known or sha in new:
+                    continue
+                other = by_version.get(version)
+                if other is not None and other != sha:
+                    raise UsageError(
+                        f"{device.path}: the device's questionnaire version '{version}' is a "
+                        f"different form from the master's version '{version}'. Give changed "
+                        "forms a new version number; nothing was merged.")
+                by_version[version] = sha
+                new[sha] = (sha, version, workbook, device.path.name)
+                added.append(version)
+            device.report = replace(device.report, form_versions_added=tuple(added))
+        return sorted(new.values(), key=lambda item: version_order(item[1]))
+
+    def _final_questionnaire(self, new_forms) -> Questionnaire:
+        current = self.master.current_form_version()
+        newest = max(new_forms, key=lambda item: version_order(item[1]), default=None)
+        if newest is not None and version_order(newest[1]) > version_order(current.version):
+            return read_xlsform(newest[2], f"questionnaire version {newest[1]} from {newest[3]}")
+        return self.master.questionnaire
+
+    def check_answers(self, changes: list[KeptChange], new_forms) -> None:
+        """Refuse answers the master's (new) current questionnaire cannot read, and
+        respondents who would be in the master twice."""
+        questionnaire = self._final_questionnaire(new_forms)
+        shown = [(change, shown_version(change.after)) for change in changes]
+        problems = answer_problems(questionnaire, (version.answers for _, version in shown))
+        if problems:
+            lines = [f"Some merged answers are not valid under questionnaire version "
+                     f"{questionnaire.version} of the master; nothing was merged."]
+            lines += [f"  - {p.describe(questionnaire.version)}"
+                      for p in problems[:LISTED_PROBLEMS]]
+            lines.append("Change the master's form so that these answers stay valid (e.g. "
+                         "keep the choice), then merge again.")
+            raise UsageError("\n".join(lines))
+        pairs = {}
+        for change, version in shown:
+            if not change.before and version.respondent_id:
+                pair = (version.wave, version.respondent_id)
+                if pair in pairs:
+                    raise UsageError(f"Respondent {pair[1]} of wave {pair[0]} comes as two "
+                                     f"different interviews ({pairs[pair]}, {version.uuid}); "
+                                     "nothing was merged.")
+                pairs[pair] = version.uuid
+        clashes = respondent_owners(self.master, pairs)
+        if clashes:
+            (wave, respondent), owner = next(iter(clashes.items()))
+            raise UsageError(f"Respondent {respondent} of wave {wave} is already in the master "
+                             f"as interview {owner}, and comes from "
+                             f"{self.source[pairs[(wave, respondent)]]} as interview "
+                             f"{pairs[(wave, respondent)]}; nothing was merged.")
+
+    # -- writing ---------------------------------------------------------------------------
+    def write(self, changes, call_changes, new_forms, now: str,
+              cancelled: Callable[[], bool] | None) -> None:
+        master = self.master
+        for _sha, version, workbook, file_name in new_forms:
+            questionnaire = read_xlsform(workbook, f"questionnaire version {version} from "
+                                                   f"{file_name}")
+            if version_order(version) > version_order(master.current_form_version().version):
+                try:
+                    master.add_form_version(workbook, questionnaire, now)
+                except UsageError as error:
+                    raise UsageError(f"{file_name}: {error}") from None
+            else:
+                master.add_historical_form_version(workbook, questionnaire, now)
+        if cancelled is not None and cancelled():
+            raise MergeCancelled("The merge was cancelled; nothing was changed.")
+        write_kept_versions(master, changes, form_version_ids(master), now)
+        write_call_records(master, call_changes)
+        for device in self.devices:
+            r = device.report
+            if r.changes:
+                record_merge(master, MergeRecord(
+                    now, device.path.name, device.sha256, device.device_id, device.interviewer,
+                    device.created_at, r.added, r.updated, r.unchanged, r.conflicts,
+                    r.calls_added, r.attempts_added))
+
+
+def _outcome(before: tuple, after: tuple) -> str:
+    if not before:
+        return "conflicts" if len(after) > 1 else "added"
+    if {v.key for v in before} == {v.key for v in after}:
+        return "unchanged"
+    return "conflicts" if len(after) > 1 else "updated"
+
+
+# -- conflicts -----------------------------------------------------------------------------
+def resolve_conflict(project: Project, interview_uuid: str, keep: str, *, who: str,
+                     now: str | None = None) -> InterviewVersion:
+    """Settle an open conflict by keeping the version whose key starts with ``keep``.
+
+    The kept version gets every competing version's audit trail plus an entry saying who
+    chose it, so it supersedes them all: merging the same device files again changes
+    nothing.
+    """
+    if not who.strip():
+        raise UsageError("Say who is choosing the version (name or initials).")
+    now = now or utc_now()
+    with project.transaction():
+        versions = kept_versions(project, [interview_uuid]).get(interview_uuid, ())
+        if len(versions) < 2:
+            raise UsageError(f"Interview {interview_uuid} has no open merge conflict.")
+        chosen = [v for v in versions if keep and v.key.startswith(keep)]
+        if len(chosen) != 1:
+            keys = ", ".join(v.key for v in versions)
+            raise UsageError(f"'{keep}' does not name one version of interview "
+                             f"{interview_uuid}; its versions are {keys}.")
+        kept = chosen[0]
+        entry = AuditEntry(now, who.strip(), None, None, None,
+                           f"merge conflict resolved: kept version {kept.key} "
+                           f"({kept.interviewer or 'unknown interviewer'}, last edited "
+                           f"{kept.updated_at})")
+        trail = frozenset().union(*(v.trail for v in versions)) | {entry}
+        resolved = replace(kept, updated_at=now, trail=trail)
+        write_kept_versions(project, [KeptChange(interview_uuid, versions, (resolved,),
+                                                 who.strip())],
+                            form_version_ids(project), now,
+                            resolution=f"kept version {kept.key}")
+    return resolved
