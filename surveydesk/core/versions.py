@@ -2,28 +2,33 @@
 
 An interview is identified by its UUID everywhere. Laptops change interviews independently
 (an interview is continued, an answer is corrected, a record is deleted), so a master and a
-device file can hold different *versions* of the same interview. Two versions are the same
-when their content (answers and status, :func:`~surveydesk.core.answers.answers_hash`) and
-their deleted flag agree.
+device file can hold different *versions* of the same interview. A version is its content
+(answers and status, :func:`~surveydesk.core.answers.answers_hash`, and whether it is
+deleted: :attr:`InterviewVersion.key`) together with its audit trail
+(:attr:`InterviewVersion.ident`).
 
-Version ``w`` is a **later edit** of ``v`` (``supersedes(w, v)``) when the two differ and
+Version ``w`` is a **later edit** of ``v`` (``supersedes(w, v)``) when they differ and ``w``
+accounts for everything ``v`` holds:
 
-- ``w``'s audit trail contains every entry of ``v``'s, and either has more entries, or
-- the trails are equal and ``w`` only went further: every answer of ``v`` is in ``w`` with
-  the same value, ``v`` was still ``partial`` or has ``w``'s status, and ``w`` is deleted
-  whenever ``v`` is. (Answers given for the first time are not audited, so an interview
-  continued on a laptop after an earlier export has the same trail and more answers.)
+1. ``w``'s audit trail contains every entry of ``v``'s (the trail "extends" it);
+2. every answer of ``v`` is in ``w`` with the same value, unless ``w``'s trail has an entry
+   about that question that ``v``'s lacks (the change was audited);
+3. ``w`` has ``v``'s status, or ``v`` was still ``partial``, and ``w`` is deleted if ``v``
+   is, unless ``w``'s trail has an interview-level entry (question empty: a deletion or a
+   conflict resolution) that ``v``'s lacks.
 
-That relation is a strict partial order (irreflexive and transitive). A merge keeps, for each
-interview, the versions that no other known version supersedes: the maximal elements of all
-versions ever seen. Computed incrementally by :func:`merge_version`, this is independent of
-the order in which versions arrive and of how often each arrives, which is what makes merging
-device files idempotent and order-independent. One kept version means the interview is
-settled; more than one is a **conflict**, shown for review and never resolved silently.
+Answers given for the first time are not audited, so an interview continued on a laptop
+after an earlier export has the same trail and more answers: a later edit. That relation is
+a strict partial order (irreflexive and transitive: an entry missing from the earliest
+trail is missing from every trail in between). A merge keeps, for each interview, the
+versions that no other known version supersedes, the maximal elements of all versions ever
+seen; computed incrementally by :func:`merge_version` this does not depend on the order in
+which versions arrive or on how often each arrives, which is what makes merging device files
+idempotent and order-independent.
 
-Versions with equal content but different trails (an answer changed and changed back) are
-one version whose trail is the union of both; of their bookkeeping (interviewer, timestamps,
-where the interview stopped) the one with the later ``updated_at`` is kept.
+The kept versions are **settled** when they all have the same content (two laptops that
+made the same correction at different times keep both trails); otherwise the interview is
+in **conflict**, shown for review and never resolved silently.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
+from functools import cached_property
 from typing import NamedTuple
 
 
@@ -75,11 +81,17 @@ class InterviewVersion:
     def deleted(self) -> bool:
         return self.deleted_at is not None
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Short id of the content: equal for the same answers, status and deleted flag."""
         text = f"{self.content_hash}|{'deleted' if self.deleted else 'kept'}"
         return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+    @cached_property
+    def ident(self) -> str:
+        """Short id of the content and the audit trail: equal for the same version."""
+        entries = json.dumps(sorted(([*e] for e in self.trail), key=entry_order))
+        return hashlib.sha256(f"{self.key}|{entries}".encode()).hexdigest()[:16]
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -113,36 +125,50 @@ def _status_follows(earlier: str, later: str) -> bool:
 
 def supersedes(later: InterviewVersion, earlier: InterviewVersion) -> bool:
     """Whether ``later`` is a later edit of ``earlier`` (see the module docstring)."""
-    if later.key == earlier.key or not earlier.trail <= later.trail:
+    if not earlier.trail <= later.trail or later.ident == earlier.ident:
         return False
-    if earlier.trail < later.trail:
-        return True
+    touched = {entry.question for entry in later.trail - earlier.trail}
     answers = later.answers
-    return (all(answers.get(question) == value for question, value in earlier.answers.items())
-            and _status_follows(earlier.status, later.status)
+    if any(question not in touched and answers.get(question) != value
+           for question, value in earlier.answers.items()):
+        return False
+    if None in touched:
+        return True
+    return (_status_follows(earlier.status, later.status)
             and (later.deleted or not earlier.deleted))
-
-
-def combine_same(a: InterviewVersion, b: InterviewVersion) -> InterviewVersion:
-    """Two versions with the same content as one: trails joined, later bookkeeping kept."""
-    keep = max(a, b, key=InterviewVersion.bookkeeping_order)
-    trail = a.trail | b.trail
-    return keep if trail == keep.trail else replace(keep, trail=trail)
 
 
 def merge_version(kept: Iterable[InterviewVersion], incoming: InterviewVersion
                   ) -> tuple[InterviewVersion, ...]:
-    """The versions to keep once ``incoming`` is known too (the maximal ones, by key order)."""
-    versions = {version.key: version for version in kept}
-    if incoming.key in versions:
-        incoming = combine_same(versions.pop(incoming.key), incoming)
-    elif any(supersedes(version, incoming) for version in versions.values()):
-        return tuple(sorted(versions.values(), key=lambda v: v.key))
-    survivors = [v for v in versions.values() if not supersedes(incoming, v)]
-    return tuple(sorted([*survivors, incoming], key=lambda v: v.key))
+    """The versions to keep once ``incoming`` is known too: the maximal ones, in a fixed
+    order. Of two copies of one version the later bookkeeping is kept."""
+    versions = {version.ident: version for version in kept}
+    if incoming.ident in versions:
+        versions[incoming.ident] = max(versions[incoming.ident], incoming,
+                                       key=InterviewVersion.bookkeeping_order)
+    elif not any(supersedes(version, incoming) for version in versions.values()):
+        versions = {ident: v for ident, v in versions.items() if not supersedes(incoming, v)}
+        versions[incoming.ident] = incoming
+    return tuple(versions[ident] for ident in sorted(versions))
+
+
+def contents(versions: Iterable[InterviewVersion]) -> dict[str, InterviewVersion]:
+    """``key -> version`` per distinct content among ``versions``: the latest edit with that
+    content, carrying the trails of all of them (what a reviewer compares)."""
+    grouped: dict[str, list[InterviewVersion]] = {}
+    for version in versions:
+        grouped.setdefault(version.key, []).append(version)
+    return {key: replace(shown_version(group),
+                         trail=frozenset().union(*(v.trail for v in group)))
+            for key, group in sorted(grouped.items())}
+
+
+def is_conflict(versions: Iterable[InterviewVersion]) -> bool:
+    """Whether kept versions differ in content (and so need a reviewer's choice)."""
+    return len({version.key for version in versions}) > 1
 
 
 def shown_version(versions: Iterable[InterviewVersion]) -> InterviewVersion:
-    """The version the interview row shows while a conflict is open: the latest edit (a
-    fixed choice, so that the master does not depend on the order of merges)."""
+    """The version the interview row shows: the latest edit (a fixed choice, so that the
+    master does not depend on the order of merges)."""
     return max(versions, key=InterviewVersion.bookkeeping_order)

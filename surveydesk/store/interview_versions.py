@@ -6,9 +6,11 @@ writes the outcome back. Invariants kept here:
 
 - an interview without an open conflict is one version: its row, and as its trail every
   audit-log entry recorded for it;
-- an interview with an open conflict has its competing versions stored whole in
-  ``sync_conflict_version``; its row shows one of them and its audit log holds the union of
-  their trails (the log is append-only, so nothing a device recorded is ever dropped).
+- an interview for which a merge keeps several versions has them stored whole in
+  ``sync_kept_version``; its row shows one of them and its audit log holds the union of
+  their trails (the log is append-only, so nothing a device recorded is ever dropped);
+- while those versions differ in content the interview has an open ``sync_conflict``, whose
+  ``sync_conflict_version`` rows are what the reviewer compares.
 """
 
 from __future__ import annotations
@@ -19,7 +21,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from surveydesk.core.answers import answers_json
-from surveydesk.core.versions import AuditEntry, InterviewVersion, entry_order, shown_version
+from surveydesk.core.versions import (
+    AuditEntry,
+    InterviewVersion,
+    contents,
+    entry_order,
+    is_conflict,
+    shown_version,
+)
 from surveydesk.store.project import Project, utc_now
 
 _ROW = ("SELECT i.uuid, w.label, f.sha256, i.mode, i.status, i.answers, i.content_hash, "
@@ -74,27 +83,20 @@ def row_versions(project: Project, uuids: Iterable[str] | None = None
 def kept_versions(project: Project, uuids: Iterable[str]) -> dict[str, tuple[InterviewVersion,
                                                                               ...]]:
     """``uuid -> the versions the project keeps`` for those of ``uuids`` it holds: the
-    competing versions of an open conflict, otherwise the one version of the row."""
+    several versions a merge kept, otherwise the one version of the row."""
     wanted = list(dict.fromkeys(uuids))
     kept: dict[str, tuple[InterviewVersion, ...]] = {
         uuid: (version,) for uuid, version in row_versions(project, wanted).items()}
-    if project.db.scalar("SELECT COUNT(*) FROM sync_conflict WHERE resolved_at IS NULL"):
-        for uuid, versions in _open_conflict_versions(project, wanted).items():
-            kept[uuid] = versions
+    if project.db.scalar("SELECT EXISTS (SELECT 1 FROM sync_kept_version)"):
+        found: dict[str, list[InterviewVersion]] = defaultdict(list)
+        for chunk, marks in _chunks(wanted):
+            for uuid, payload in project.db.rows(
+                    "SELECT interview_uuid, payload FROM sync_kept_version "
+                    f"WHERE interview_uuid IN ({marks})", chunk):
+                found[uuid].append(InterviewVersion.from_json(payload))
+        for uuid, versions in found.items():
+            kept[uuid] = tuple(sorted(versions, key=lambda v: v.ident))
     return kept
-
-
-def _open_conflict_versions(project: Project, uuids: Sequence[str]
-                            ) -> dict[str, tuple[InterviewVersion, ...]]:
-    found: dict[str, list[InterviewVersion]] = defaultdict(list)
-    for chunk, marks in _chunks(uuids):
-        for uuid, payload in project.db.rows(
-                "SELECT c.interview_uuid, v.payload FROM sync_conflict c "
-                "JOIN sync_conflict_version v ON v.conflict_id = c.id "
-                f"WHERE c.resolved_at IS NULL AND c.interview_uuid IN ({marks})", chunk):
-            found[uuid].append(InterviewVersion.from_json(payload))
-    return {uuid: tuple(sorted(versions, key=lambda v: v.key))
-            for uuid, versions in found.items()}
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,7 @@ def write_kept_versions(project: Project, changes: Iterable[KeptChange],
             trail = frozenset().union(*(version.trail for version in change.after))
             if trail:
                 _append_audit(project, change.uuid, trail, new=not change.before)
+            _write_kept(project, change)
             _write_conflict(project, change, now, resolution)
         for wave_id in touched:
             project.db.execute("UPDATE wave SET generation = generation + 1 WHERE id = ?",
@@ -183,10 +186,28 @@ def _append_audit(project: Project, uuid: str, trail: frozenset[AuditEntry], *,
         ((e.at, e.who, uuid, e.question, e.old_value, e.new_value, e.reason) for e in new))
 
 
+def _write_kept(project: Project, change: KeptChange) -> None:
+    """Store the kept versions when there are several (and forget them when one is left)."""
+    sources = dict(project.db.rows("SELECT version, source FROM sync_kept_version "
+                                   "WHERE interview_uuid = ?", (change.uuid,)))
+    project.db.execute("DELETE FROM sync_kept_version WHERE interview_uuid = ?",
+                       (change.uuid,))
+    if len(change.after) == 1:
+        return
+    before = {version.ident for version in change.before}
+    project.db.executemany(
+        "INSERT INTO sync_kept_version (interview_uuid, version, source, payload) "
+        "VALUES (?, ?, ?, ?)",
+        ((change.uuid, version.ident,
+          sources.get(version.ident) or ("this project" if version.ident in before
+                                         else change.source),
+          version.to_json()) for version in change.after))
+
+
 def _write_conflict(project: Project, change: KeptChange, now: str, resolution: str) -> None:
     conflict_id = project.db.scalar("SELECT id FROM sync_conflict WHERE interview_uuid = ? "
                                     "AND resolved_at IS NULL", (change.uuid,))
-    if len(change.after) == 1:
+    if not is_conflict(change.after):
         if conflict_id is not None:
             project.db.execute(
                 "UPDATE sync_conflict SET resolved_at = ?, resolved_by = ?, resolution = ? "
@@ -199,18 +220,19 @@ def _write_conflict(project: Project, change: KeptChange, now: str, resolution: 
         conflict_id = project.db.execute(
             "INSERT INTO sync_conflict (interview_uuid, opened_at) VALUES (?, ?)",
             (change.uuid, now)).lastrowid
-    before = {version.key: version for version in change.before}
-    sources = dict(project.db.rows("SELECT version, source FROM sync_conflict_version "
-                                   "WHERE conflict_id = ?", (conflict_id,)))
+    sources = dict(project.db.rows("SELECT version, source FROM sync_kept_version "
+                                   "WHERE interview_uuid = ?", (change.uuid,)))
+    by_ident = {version.ident: version for version in change.after}
     project.db.execute("DELETE FROM sync_conflict_version WHERE conflict_id = ?",
                        (conflict_id,))
+    rows = []
+    for key, content in contents(change.after).items():
+        origins = sorted({sources.get(ident, "") for ident, v in by_ident.items()
+                          if v.key == key} - {""})
+        rows.append((conflict_id, key, ", ".join(origins), content.to_json()))
     project.db.executemany(
         "INSERT INTO sync_conflict_version (conflict_id, version, source, payload) "
-        "VALUES (?, ?, ?, ?)",
-        ((conflict_id, version.key,
-          sources.get(version.key) or ("this project" if version.key in before
-                                       else change.source),
-          version.to_json()) for version in change.after))
+        "VALUES (?, ?, ?, ?)", rows)
 
 
 # -- reviewing conflicts -------------------------------------------------------------------

@@ -183,8 +183,19 @@ CREATE INDEX audit_log_interview ON audit_log(interview_uuid);
 -- on: stored so that its interviews stay interpretable, but never the current version.
 ALTER TABLE form_version ADD COLUMN historical INTEGER NOT NULL DEFAULT 0;
 
--- An interview whose versions from different devices were edited independently. The
--- interview row shows one of them until the analyst picks one; never resolved silently.
+-- Interviews for which a merge keeps more than one version (none supersedes the others):
+-- every kept version whole (answers, status, audit trail) as JSON. The interview row shows
+-- one of them; its audit log holds the union of their trails.
+CREATE TABLE sync_kept_version (
+    interview_uuid  TEXT NOT NULL,
+    version         TEXT NOT NULL,
+    source          TEXT NOT NULL,
+    payload         TEXT NOT NULL CHECK (json_valid(payload)),
+    PRIMARY KEY (interview_uuid, version)
+);
+
+-- An interview whose kept versions differ in content: shown for review until the analyst
+-- picks one, never resolved silently.
 CREATE TABLE sync_conflict (
     id              INTEGER PRIMARY KEY,
     interview_uuid  TEXT NOT NULL,
@@ -196,7 +207,8 @@ CREATE TABLE sync_conflict (
 CREATE UNIQUE INDEX sync_conflict_open ON sync_conflict(interview_uuid)
     WHERE resolved_at IS NULL;
 
--- Every competing version of a conflict, whole (answers, status, audit trail), as JSON.
+-- What the reviewer compares: each distinct content of a conflict (kept after it is
+-- resolved, as its record).
 CREATE TABLE sync_conflict_version (
     conflict_id  INTEGER NOT NULL REFERENCES sync_conflict(id),
     version      TEXT NOT NULL,

@@ -21,7 +21,14 @@ from pathlib import Path
 
 from surveydesk.core.errors import DeviceFileError, SurveyDeskError, UsageError
 from surveydesk.core.questionnaire import Questionnaire
-from surveydesk.core.versions import AuditEntry, InterviewVersion, merge_version, shown_version
+from surveydesk.core.versions import (
+    AuditEntry,
+    InterviewVersion,
+    contents,
+    is_conflict,
+    merge_version,
+    shown_version,
+)
 from surveydesk.core.xlsform import read_xlsform
 from surveydesk.store.call_sync import CallRecord, call_records, write_call_records
 from surveydesk.store.calls import max_attempts_setting
@@ -263,9 +270,9 @@ class _Plan:
     def open_conflicts_after(self) -> int:
         already = open_conflict_count(self.master)
         opened = sum(1 for uuid, after in self.kept.items()
-                     if len(after) > 1 and len(self.initial.get(uuid, ())) <= 1)
+                     if is_conflict(after) and not is_conflict(self.initial.get(uuid, ())))
         closed = sum(1 for uuid, after in self.kept.items()
-                     if len(after) == 1 and len(self.initial.get(uuid, ())) > 1)
+                     if not is_conflict(after) and is_conflict(self.initial.get(uuid, ())))
         return already + opened - closed
 
     # -- questionnaire versions ------------------------------------------------------------
@@ -359,42 +366,45 @@ class _Plan:
 
 def _outcome(before: tuple, after: tuple) -> str:
     if not before:
-        return "conflicts" if len(after) > 1 else "added"
+        return "conflicts" if is_conflict(after) else "added"
     if {v.key for v in before} == {v.key for v in after}:
         return "unchanged"
-    return "conflicts" if len(after) > 1 else "updated"
+    return "conflicts" if is_conflict(after) else "updated"
 
 
 # -- conflicts -----------------------------------------------------------------------------
 def resolve_conflict(project: Project, interview_uuid: str, keep: str, *, who: str,
                      now: str | None = None) -> InterviewVersion:
-    """Settle an open conflict by keeping the version whose key starts with ``keep``.
+    """Settle an open conflict by keeping the content whose key starts with ``keep``.
 
-    The kept version gets every competing version's audit trail plus an entry saying who
-    chose it, so it supersedes them all: merging the same device files again changes
-    nothing.
+    The kept version gets every competing version's audit trail, an entry for each question
+    on which they differ and an entry saying who chose it, so it supersedes them all:
+    merging the same device files again changes nothing.
     """
-    if not who.strip():
+    who = who.strip()
+    if not who:
         raise UsageError("Say who is choosing the version (name or initials).")
     now = now or utc_now()
     with project.transaction():
         versions = kept_versions(project, [interview_uuid]).get(interview_uuid, ())
-        if len(versions) < 2:
+        if not is_conflict(versions):
             raise UsageError(f"Interview {interview_uuid} has no open merge conflict.")
-        chosen = [v for v in versions if keep and v.key.startswith(keep)]
+        choices = contents(versions)
+        chosen = [key for key in choices if keep and key.startswith(keep)]
         if len(chosen) != 1:
-            keys = ", ".join(v.key for v in versions)
             raise UsageError(f"'{keep}' does not name one version of interview "
-                             f"{interview_uuid}; its versions are {keys}.")
-        kept = chosen[0]
-        entry = AuditEntry(now, who.strip(), None, None, None,
-                           f"merge conflict resolved: kept version {kept.key} "
-                           f"({kept.interviewer or 'unknown interviewer'}, last edited "
-                           f"{kept.updated_at})")
-        trail = frozenset().union(*(v.trail for v in versions)) | {entry}
+                             f"{interview_uuid}; its versions are {', '.join(choices)}.")
+        kept = choices[chosen[0]]
+        reason = (f"merge conflict resolved: kept version {kept.key} "
+                  f"({kept.interviewer or 'unknown interviewer'}, last edited "
+                  f"{kept.updated_at})")
+        differing = sorted({q for v in versions for q in {*v.answers, *kept.answers}
+                            if v.answers.get(q) != kept.answers.get(q)})
+        entries = {AuditEntry(now, who, None, None, None, reason)}
+        entries |= {AuditEntry(now, who, q, None, kept.answers.get(q), reason)
+                    for q in differing}
+        trail = frozenset().union(*(v.trail for v in versions)) | entries
         resolved = replace(kept, updated_at=now, trail=trail)
-        write_kept_versions(project, [KeptChange(interview_uuid, versions, (resolved,),
-                                                 who.strip())],
-                            form_version_ids(project), now,
-                            resolution=f"kept version {kept.key}")
+        write_kept_versions(project, [KeptChange(interview_uuid, versions, (resolved,), who)],
+                            form_version_ids(project), now, resolution=f"kept version {kept.key}")
     return resolved
