@@ -58,6 +58,12 @@ class Fieldwork:
 
 
 @pytest.fixture
-def fieldwork(tmp_path, form_path, monkeypatch) -> Fieldwork:
+def start_fieldwork(tmp_path, monkeypatch):
+    """Fieldwork with a given form: ``start_fieldwork(form_path)``."""
     monkeypatch.setenv("SURVEYDESK_CONFIG_DIR", str(tmp_path / "config"))
-    return Fieldwork(tmp_path, form_path)
+    return lambda form: Fieldwork(tmp_path, form)
+
+
+@pytest.fixture
+def fieldwork(start_fieldwork, form_path) -> Fieldwork:
+    return start_fieldwork(form_path)
