@@ -33,10 +33,11 @@ in **conflict**, shown for review and never resolved silently.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import NamedTuple
 
@@ -90,11 +91,13 @@ class InterviewVersion:
     @cached_property
     def ident(self) -> str:
         """Short id of the content and the audit trail: equal for the same version."""
+        if not self.trail:  # most interviews: never changed after an answer was given
+            return self.key
         entries = json.dumps(sorted(([*e] for e in self.trail), key=entry_order))
         return hashlib.sha256(f"{self.key}|{entries}".encode()).hexdigest()[:16]
 
     def to_json(self) -> str:
-        data = asdict(self)
+        data = {name: getattr(self, name) for name in self.__dataclass_fields__}
         data["answers"] = dict(self.answers)
         data["trail"] = sorted(([*entry] for entry in self.trail), key=entry_order)
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -105,10 +108,20 @@ class InterviewVersion:
         data["trail"] = frozenset(AuditEntry(*entry) for entry in data["trail"])
         return cls(**data)
 
-    def bookkeeping_order(self) -> tuple[str, str]:
-        """Which of two versions with equal content keeps its bookkeeping: the later one,
-        and between equally late ones a fixed but arbitrary one."""
-        return (self.updated_at or "", hashlib.sha256(self.to_json().encode()).hexdigest())
+    @cached_property
+    def digest(self) -> str:
+        """SHA-256 of the whole version (content, trail and bookkeeping)."""
+        return hashlib.sha256(self.to_json().encode()).hexdigest()
+
+
+def later_bookkeeping(a: InterviewVersion, b: InterviewVersion) -> InterviewVersion:
+    """Of two versions, the one whose bookkeeping is kept: the later ``updated_at``, and
+    between equally late ones a fixed but arbitrary one (by digest)."""
+    if a is b or a == b:
+        return a
+    if (a.updated_at or "") != (b.updated_at or ""):
+        return a if (a.updated_at or "") > (b.updated_at or "") else b
+    return a if a.digest > b.digest else b
 
 
 def entry_order(entry: AuditEntry) -> tuple:
@@ -144,8 +157,7 @@ def merge_version(kept: Iterable[InterviewVersion], incoming: InterviewVersion
     order. Of two copies of one version the later bookkeeping is kept."""
     versions = {version.ident: version for version in kept}
     if incoming.ident in versions:
-        versions[incoming.ident] = max(versions[incoming.ident], incoming,
-                                       key=InterviewVersion.bookkeeping_order)
+        versions[incoming.ident] = later_bookkeeping(versions[incoming.ident], incoming)
     elif not any(supersedes(version, incoming) for version in versions.values()):
         versions = {ident: v for ident, v in versions.items() if not supersedes(incoming, v)}
         versions[incoming.ident] = incoming
@@ -171,4 +183,4 @@ def is_conflict(versions: Iterable[InterviewVersion]) -> bool:
 def shown_version(versions: Iterable[InterviewVersion]) -> InterviewVersion:
     """The version the interview row shows: the latest edit (a fixed choice, so that the
     master does not depend on the order of merges)."""
-    return max(versions, key=InterviewVersion.bookkeeping_order)
+    return functools.reduce(later_bookkeeping, versions)

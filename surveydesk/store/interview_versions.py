@@ -80,6 +80,38 @@ def row_versions(project: Project, uuids: Iterable[str] | None = None
     return {row[0]: _version(row, trails.get(row[0], ())) for row in rows}
 
 
+_LIGHT = _ROW.replace("i.answers, ", "") .replace(
+    "i.deleted_reason FROM", "i.deleted_reason, EXISTS (SELECT 1 FROM audit_log a "
+    "WHERE a.interview_uuid = i.uuid) FROM")
+
+
+def fingerprint(version: InterviewVersion) -> tuple:
+    """Every field of a version but its answers (the content hash stands for them)."""
+    return (version.uuid, version.wave, version.form_sha256, version.mode, version.status,
+            version.content_hash, version.updated_at, version.respondent_id,
+            version.interviewer, version.device_id, version.location, version.language,
+            version.started_at, version.completed_at, version.current_question,
+            version.end_reason, version.deleted_at, version.deleted_reason)
+
+
+def unchanged_rows(project: Project, versions: Iterable[InterviewVersion]) -> set[tuple]:
+    """The fingerprints of those ``versions`` the project holds exactly so, as its only
+    version with no audit trail: found without reading any answers, which makes merging the
+    same device files again fast."""
+    candidates: dict[str, set[tuple]] = defaultdict(set)
+    for version in versions:
+        if not version.trail:
+            candidates[version.uuid].add(fingerprint(version))
+    if project.db.scalar("SELECT EXISTS (SELECT 1 FROM sync_kept_version)"):
+        return set()
+    same = set()
+    for chunk, marks in _chunks(list(candidates)):
+        for *row, audited in project.db.rows(f"{_LIGHT} WHERE i.uuid IN ({marks})", chunk):
+            if not audited and tuple(row) in candidates[row[0]]:
+                same.add(tuple(row))
+    return same
+
+
 def kept_versions(project: Project, uuids: Iterable[str]) -> dict[str, tuple[InterviewVersion,
                                                                               ...]]:
     """``uuid -> the versions the project keeps`` for those of ``uuids`` it holds: the

@@ -189,7 +189,12 @@ class Project:
         current one, so that interviews entered with it stay interpretable."""
         sha = hashlib.sha256(workbook).hexdigest()
         with self.db.transaction():
-            known = {v.sha256: v for v in self.form_versions()}
+            existing = self.form_versions()
+            if existing[0].form_id != questionnaire.form_id:
+                raise UsageError(
+                    f"The form's form_id is '{questionnaire.form_id}' but this project is for "
+                    f"'{existing[0].form_id}'; a project holds one survey.")
+            known = {v.sha256: v for v in existing}
             if sha in known:
                 return known[sha]
             self.db.execute(

@@ -35,10 +35,12 @@ from surveydesk.store.calls import max_attempts_setting
 from surveydesk.store.form_versions import LISTED_PROBLEMS, answer_problems
 from surveydesk.store.interview_versions import (
     KeptChange,
+    fingerprint,
     form_version_ids,
     kept_versions,
     open_conflict_count,
     respondent_owners,
+    unchanged_rows,
     write_kept_versions,
 )
 from surveydesk.store.merge_log import MergeRecord, record_merge
@@ -149,6 +151,12 @@ def _read(master: Project, path: Path) -> _Device:
                 f"'{manifest.form_id}'); the master {master.path.name} is for '{form_id}'. "
                 "Nothing was merged.")
         snapshot = device.project
+        others = sorted({v.form_id for v in snapshot.form_versions()} - {form_id})
+        if others:
+            raise DeviceFileError(
+                f"{path}: this device file holds questionnaires of another survey (form_id "
+                f"'{others[0]}'); the master {master.path.name} is for '{form_id}'. Nothing "
+                "was merged.")
         forms = {v.sha256: (v.version, snapshot.workbook(v.id))
                  for v in snapshot.form_versions()}
         uuids = [row[0] for row in snapshot.db.rows("SELECT uuid FROM interview")]
@@ -222,8 +230,13 @@ class _Plan:
     def __init__(self, master: Project, devices: list[_Device]):
         self.master = master
         self.devices = devices
-        uuids = {uuid for device in devices for uuid in device.versions}
-        self.initial = kept_versions(master, uuids)
+        # Interviews a device holds exactly as the master does need not be read back.
+        singles = [versions[0] for device in devices for versions in device.versions.values()
+                   if len(versions) == 1]
+        same = unchanged_rows(master, singles)
+        self.initial = {v.uuid: (v,) for v in singles if fingerprint(v) in same}
+        uuids = {uuid for device in devices for uuid in device.versions} - set(self.initial)
+        self.initial.update(kept_versions(master, uuids))
         self.kept = dict(self.initial)
         self.source: dict[str, str] = {}
         references = {ref for device in devices for ref in device.calls}
