@@ -262,6 +262,231 @@
     </message>
 </context>
 <context>
+    <name>ConflictComparison</name>
+    <message>
+        <source>Version %1 (in the data now)</source>
+        <translation>Version %1 (i data nu)</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>This project (before the merge)</source>
+        <translation>Dette projekt (før fletningen)</translation>
+    </message>
+    <message>
+        <source>%1 (device %2)</source>
+        <translation>%1 (enhed %2)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Came from</source>
+        <translation>Kom fra</translation>
+    </message>
+    <message>
+        <source>Interviewer</source>
+        <translation>Interviewer</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Enhed</translation>
+    </message>
+    <message>
+        <source>Wave</source>
+        <translation>Bølge</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last edited</source>
+        <translation>Sidst ændret</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Slettet</translation>
+    </message>
+    <message>
+        <source>The interview</source>
+        <translation>Interviewet</translation>
+    </message>
+    <message>
+        <source>Resolved %1 by %2: version %3 was kept.</source>
+        <translation>Løst %1 af %2: version %3 blev beholdt.</translation>
+    </message>
+    <message>
+        <source>Resolved %1 (%2): %3</source>
+        <translation>Løst %1 (%2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Could not read the conflicts</source>
+        <translation>Konflikterne kunne ikke læses</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åben</translation>
+    </message>
+    <message>
+        <source>Resolved %1</source>
+        <translation>Løst %1</translation>
+    </message>
+    <message>
+        <source>Open conflicts: %1</source>
+        <translation>Åbne konflikter: %1</translation>
+    </message>
+    <message>
+        <source>Choose a conflict above to compare its versions.</source>
+        <translation>Vælg en konflikt ovenfor for at sammenligne dens versioner.</translation>
+    </message>
+    <message>
+        <source>No interview has a merge conflict. When two laptops change the same interview independently, it is listed here after the merge, to choose the version to keep.</source>
+        <translation>Ingen interview har en fletkonflikt. Når to bærbare ændrer det samme interview hver for sig, vises det her efter fletningen, så du kan vælge, hvilken version der skal beholdes.</translation>
+    </message>
+    <message>
+        <source>Interview %1</source>
+        <translation>Interview %1</translation>
+    </message>
+    <message>
+        <source>This interview was changed on two devices independently. Compare the versions (differences are highlighted) and keep one; what was changed in the others stays in the history.</source>
+        <translation>Dette interview blev ændret på to enheder hver for sig. Sammenlign versionerne (forskellene er fremhævet), og behold én; det, der blev ændret i de andre, bliver i historikken.</translation>
+    </message>
+    <message>
+        <source>Keep this version</source>
+        <translation>Behold denne version</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Keep this version?</source>
+        <translation>Behold denne version?</translation>
+    </message>
+    <message>
+        <source>Keep version %1 of interview %2?</source>
+        <translation>Behold version %1 af interview %2?</translation>
+    </message>
+    <message>
+        <source>Its answers become the interview&apos;s answers in the data. The other versions are set aside; what was changed in them stays in the interview&apos;s history, with your name as the one who chose.</source>
+        <translation>Dens svar bliver interviewets svar i data. De andre versioner lægges til side; det, der blev ændret i dem, bliver i interviewets historik, med dit navn som den, der valgte.</translation>
+    </message>
+    <message>
+        <source>Keep version %1</source>
+        <translation>Behold version %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Could not keep the version</source>
+        <translation>Versionen kunne ikke beholdes</translation>
+    </message>
+    <message>
+        <source>Show &amp;resolved conflicts</source>
+        <translation>Vis &amp;løste konflikter</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <source>Wave</source>
+        <translation>Bølge</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versioner</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Fundet</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <source>History (✓: the entry belongs to that version)</source>
+        <translation>Historik (✓: posten hører til den version)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ændring</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsag</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceExport</name>
+    <message>
+        <source>Export device file</source>
+        <translation>Eksportér enhedsfil</translation>
+    </message>
+    <message>
+        <source>Device files (*%1)</source>
+        <translation>Enhedsfiler (*%1)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Skriver %1…</translation>
+    </message>
+    <message>
+        <source>Could not export the device file</source>
+        <translation>Enhedsfilen kunne ikke eksporteres</translation>
+    </message>
+    <message>
+        <source>Device file exported</source>
+        <translation>Enhedsfilen er eksporteret</translation>
+    </message>
+    <message>
+        <source>The device file was saved as %1.</source>
+        <translation>Enhedsfilen blev gemt som %1.</translation>
+    </message>
+    <message>
+        <source>Interviews: %1 (complete %2, partial %3, aborted %4; deleted %5)</source>
+        <translation>Interview: %1 (gennemført %2, delvis %3, afbrudt %4; slettet %5)</translation>
+    </message>
+    <message>
+        <source>History entries: %1</source>
+        <translation>Poster i historikken: %1</translation>
+    </message>
+    <message>
+        <source>Calls: %1, call attempts: %2</source>
+        <translation>Numre: %1, opkaldsforsøg: %2</translation>
+    </message>
+    <message>
+        <source>Take the file to the computer with the master project and merge it there (Sync ▸ Merge device files).</source>
+        <translation>Tag filen med til computeren med hovedprojektet, og flet den ind der (Synkronisering ▸ Flet enhedsfiler).</translation>
+    </message>
+</context>
+<context>
     <name>EntryPage</name>
     <message>
         <source>The interview is complete and saved.</source>
@@ -398,6 +623,10 @@
         <translation>Indlæs &amp;ringeliste…</translation>
     </message>
     <message>
+        <source>E&amp;xport device file…</source>
+        <translation>&amp;Eksportér enhedsfil…</translation>
+    </message>
+    <message>
         <source>&amp;Close project</source>
         <translation>&amp;Luk projekt</translation>
     </message>
@@ -420,6 +649,10 @@
     <message>
         <source>Interview &amp;records</source>
         <translation>&amp;Registrerede interview</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>S&amp;ynkronisering</translation>
     </message>
     <message>
         <source>Mode</source>
@@ -492,6 +725,176 @@
     <message>
         <source>&lt;h3&gt;SurveyDesk %1&lt;/h3&gt;&lt;p&gt;Run and analyse municipal citizen surveys: XLSForm questionnaires, interviews on the web, in person and by phone, analysis and Excel reports.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SurveyDesk %1&lt;/h3&gt;&lt;p&gt;Gennemfør og analysér kommunale borgerundersøgelser: XLSForm-spørgeskemaer, besvarelser på web, ved personligt fremmøde og pr. telefon, analyser og Excel-rapporter.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MergePanel</name>
+    <message>
+        <source>Add device files</source>
+        <translation>Tilføj enhedsfiler</translation>
+    </message>
+    <message>
+        <source>Device files (*%1);;All files (*)</source>
+        <translation>Enhedsfiler (*%1);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annullerer…</translation>
+    </message>
+    <message>
+        <source>Preview ready.</source>
+        <translation>Forhåndsvisningen er klar.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Annulleret: intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>Could not merge the device files</source>
+        <translation>Enhedsfilerne kunne ikke flettes</translation>
+    </message>
+    <message>
+        <source>Could not preview the merge</source>
+        <translation>Fletningen kunne ikke forhåndsvises</translation>
+    </message>
+    <message>
+        <source>Bring in the interviews entered on the laptops: each laptop exports a device file (File ▸ Export device file…). Add the files here, preview what they bring, then merge them into this project. A backup of the project is made before anything is written; a damaged file or a cancel leaves the project unchanged.</source>
+        <translation>Hent de interview, der er indtastet på de bærbare: hver bærbar eksporterer en enhedsfil (Fil ▸ Eksportér enhedsfil…). Tilføj filerne her, se på forhånd hvad de bringer, og flet dem så ind i dette projekt. Der tages en sikkerhedskopi af projektet, før noget skrives; en beskadiget fil eller en annullering efterlader projektet uændret.</translation>
+    </message>
+    <message>
+        <source>Device files</source>
+        <translation>Enhedsfiler</translation>
+    </message>
+    <message>
+        <source>You can also drag device files here from a folder or a USB stick.</source>
+        <translation>Du kan også trække enhedsfiler hertil fra en mappe eller et USB-stik.</translation>
+    </message>
+    <message>
+        <source>&amp;Add device files…</source>
+        <translation>&amp;Tilføj enhedsfiler…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Fje&amp;rn</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>F&amp;orhåndsvis</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>F&amp;let</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Review &amp;conflicts</source>
+        <translation>Gennemgå &amp;konflikter</translation>
+    </message>
+</context>
+<context>
+    <name>MergeReport</name>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Interviewer</source>
+        <translation>Interviewer</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Enhed</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Eksporteret</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Tilføjet</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Opdateret</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Uændret</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikter</translation>
+    </message>
+    <message>
+        <source>Calls added</source>
+        <translation>Numre tilføjet</translation>
+    </message>
+    <message>
+        <source>Calls updated</source>
+        <translation>Numre opdateret</translation>
+    </message>
+    <message>
+        <source>Call attempts added</source>
+        <translation>Opkaldsforsøg tilføjet</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>Alle filer</translation>
+    </message>
+    <message>
+        <source>Nothing new: %1 already holds everything in these files.</source>
+        <translation>Intet nyt: %1 indeholder allerede alt i disse filer.</translation>
+    </message>
+    <message>
+        <source>Nothing new: %1 already holds everything in this file.</source>
+        <translation>Intet nyt: %1 indeholder allerede alt i denne fil.</translation>
+    </message>
+    <message>
+        <source>Merged into %1.</source>
+        <translation>Flettet ind i %1.</translation>
+    </message>
+    <message>
+        <source>Preview: this is what merging would do. Nothing has been written to %1 yet.</source>
+        <translation>Forhåndsvisning: dette ville fletningen gøre. Der er endnu ikke skrevet noget i %1.</translation>
+    </message>
+    <message>
+        <source>Questionnaire versions from %1: %2.</source>
+        <translation>Spørgeskemaversioner fra %1: %2.</translation>
+    </message>
+    <message>
+        <source>Interviews with a merge conflict to review: %1 (see the Conflicts tab).</source>
+        <translation>Interview med en fletkonflikt, der skal gennemgås: %1 (se fanen Konflikter).</translation>
+    </message>
+    <message>
+        <source>Interviews that would have a merge conflict to review: %1.</source>
+        <translation>Interview, der ville få en fletkonflikt, som skal gennemgås: %1.</translation>
+    </message>
+    <message>
+        <source>A backup of the project was made before merging: %1</source>
+        <translation>Der blev taget en sikkerhedskopi af projektet før fletningen: %1</translation>
+    </message>
+    <message>
+        <source>Reading %1 (file %2 of %3)…</source>
+        <translation>Læser %1 (fil %2 af %3)…</translation>
+    </message>
+    <message>
+        <source>Comparing and writing…</source>
+        <translation>Sammenligner og skriver…</translation>
+    </message>
+    <message>
+        <source>Comparing with the project…</source>
+        <translation>Sammenligner med projektet…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Færdig.</translation>
     </message>
 </context>
 <context>
@@ -575,6 +978,13 @@ Vælg Fil ▸ Åbn projekt… for at åbne et projekt, eller Fil ▸ Åbn demo f
     <message>
         <source>The project has no interviews yet. Import respondent data or enter interviews to see them here.</source>
         <translation>Projektet har endnu ingen besvarelser. Importér respondentdata eller indtast interview for at se dem her.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTask</name>
+    <message>
+        <source>An unexpected error stopped the work (%1). Please report it, with what you were doing.</source>
+        <translation>En uventet fejl stoppede arbejdet (%1). Meld den venligst, sammen med hvad du var i gang med.</translation>
     </message>
 </context>
 <context>
@@ -919,6 +1329,21 @@ Vælg Fil ▸ Åbn projekt… for at åbne et projekt, eller Fil ▸ Åbn demo f
     <message>
         <source>None — every interview started here was completed or aborted.</source>
         <translation>Ingen – alle interviews, der er startet her, er afsluttet eller afbrudt.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Merge device files</source>
+        <translation>Flet enhedsfiler</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>Konflikter (%1)</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikter</translation>
     </message>
 </context>
 </TS>

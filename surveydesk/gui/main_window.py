@@ -5,9 +5,11 @@ Everything that touches data goes through the same functions the command line us
 (``Project.open``, ``Project.create``, ``read_xlsform``, ``write_demo``). A
 :class:`SurveyDeskError` is shown in a dialog with its message; never a traceback.
 
-Three views share the window, one click apart (toolbar or View menu, Ctrl+1/2/3): the
-project overview, interview entry (:mod:`surveydesk.gui.entry`) and the interview records
-(:mod:`surveydesk.gui.records`), where answers are read, corrected and deleted.
+Four views share the window, one click apart (toolbar or View menu, Ctrl+1/2/3/4): the
+project overview, interview entry (:mod:`surveydesk.gui.entry`), the interview records
+(:mod:`surveydesk.gui.records`), where answers are read, corrected and deleted, and Sync
+(:mod:`surveydesk.gui.sync`), where device files from the laptops are merged and merge
+conflicts resolved. File ▸ Export device file writes this laptop's device file.
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ from surveydesk.gui import call_import, translation
 from surveydesk.gui.entry import EntryPage
 from surveydesk.gui.overview import OverviewPage
 from surveydesk.gui.records_page import RecordsPage
+from surveydesk.gui.sync import SyncPage
+from surveydesk.gui.sync import export as device_export
+from surveydesk.gui.tasks import ProjectTask
 from surveydesk.gui.translation import fill
 from surveydesk.store.database import STORAGE_ERRORS, explain_storage_error
 from surveydesk.store.project import Project
@@ -166,8 +171,12 @@ class MainWindow(QMainWindow):
         self.overview_page = OverviewPage(self)
         self.entry_page = EntryPage(self)
         self.records_page = RecordsPage(self)
+        self.sync_page = SyncPage(self, who=lambda: records_user(
+            self.entry_page.start_page.interviewer_edit.text()))
+        self.sync_page.data_changed.connect(self.data_changed)
+        self.export_task: ProjectTask | None = None
         self.pages = QStackedWidget(self)
-        for page in (self.overview_page, self.entry_page, self.records_page):
+        for page in (self.overview_page, self.entry_page, self.records_page, self.sync_page):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.path_label = QLabel()
@@ -194,6 +203,7 @@ class MainWindow(QMainWindow):
             self.demo_actions[form] = action
         self.file_menu.addSeparator()
         self.import_calls_action = self.file_menu.addAction("", self.import_call_list)
+        self.export_device_action = self.file_menu.addAction("", self.export_device_file)
         self.file_menu.addSeparator()
         self.close_action = self.file_menu.addAction("", lambda: self.set_project(None))
         self.close_action.setShortcut(QKeySequence.StandardKey.Close)
@@ -215,10 +225,14 @@ class MainWindow(QMainWindow):
         self.records_action = QAction(self, checkable=True)
         self.records_action.setShortcut(QKeySequence("Ctrl+3"))
         self.records_action.triggered.connect(self.show_records)
+        self.sync_action = QAction(self, checkable=True)
+        self.sync_action.setShortcut(QKeySequence("Ctrl+4"))
+        self.sync_action.triggered.connect(self.show_sync)
         self.mode_bar = self.addToolBar("")
         self.mode_bar.setObjectName("modeToolBar")
         self.mode_bar.setMovable(False)
-        for action in (self.overview_action, self.entry_action, self.records_action):
+        for action in (self.overview_action, self.entry_action, self.records_action,
+                       self.sync_action):
             modes.addAction(action)
             self.view_menu.addAction(action)
             self.mode_bar.addAction(action)
@@ -262,12 +276,14 @@ class MainWindow(QMainWindow):
         for form, name in demo_names().items():
             self.demo_actions[form].setText(name)
         self.import_calls_action.setText(translate("MainWindow", "Import &call list…"))
+        self.export_device_action.setText(translate("MainWindow", "E&xport device file…"))
         self.close_action.setText(translate("MainWindow", "&Close project"))
         self.quit_action.setText(translate("MainWindow", "&Quit"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.overview_action.setText(translate("MainWindow", "Project &overview"))
         self.entry_action.setText(translate("MainWindow", "&Interview entry"))
         self.records_action.setText(translate("MainWindow", "Interview &records"))
+        self.sync_action.setText(translate("MainWindow", "&Sync"))
         self.mode_bar.setWindowTitle(translate("MainWindow", "Mode"))
         self.language_menu.setTitle(translate("MainWindow", "&Language"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
@@ -295,15 +311,18 @@ class MainWindow(QMainWindow):
             self.project.close()
         self.project = project
         for action in (self.close_action, self.import_calls_action, self.entry_action,
-                       self.records_action):
+                       self.records_action, self.sync_action, self.export_device_action):
             action.setEnabled(project is not None)
         self.overview_page.show_overview(overview, languages)
         self.entry_page.set_project(project)
         self.records_page.set_project(project)
+        self.sync_page.set_project(project)
         if project is None:
             self.show_overview()
         elif self.pages.currentWidget() is self.records_page:
             self.show_records()
+        elif self.pages.currentWidget() is self.sync_page:
+            self.show_sync()
         self._update_title()
 
     # -- modes -----------------------------------------------------------------------------
@@ -336,6 +355,33 @@ class MainWindow(QMainWindow):
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.pages.setCurrentWidget(self.records_page)
         self.records_action.setChecked(True)
+
+    def show_sync(self) -> None:
+        """Merging device files into the open project, and its merge conflicts."""
+        if self.project is None or not self.sync_page.activate():
+            self.show_overview()
+            return
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.pages.setCurrentWidget(self.sync_page)
+        self.sync_action.setChecked(True)
+
+    def data_changed(self) -> None:
+        """Interviews or calls were changed outside the current view (a merge, a resolved
+        conflict): re-read what the other views show."""
+        if self.project is None:
+            return
+        self.overview_page.show_overview(self.project.overview(),
+                                         self.project.questionnaire.languages)
+        self.entry_page.calls_changed()
+
+    def export_device_file(self) -> None:
+        """File > Export device file: this laptop's project as one file for the master."""
+        if self.project is None or self.export_task is not None:
+            return
+        task = device_export.choose_and_export(self, self.project)
+        if task is not None:
+            self.export_task = task
+            task.finished.connect(lambda: setattr(self, "export_task", None))
 
     def import_call_list(self) -> None:
         """File > Import call list: add numbers for phone interviews to the open project."""
@@ -448,6 +494,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.entry_page.set_project(None)
         self.records_page.set_project(None)
+        self.sync_page.set_project(None)  # a running merge is cancelled, its thread awaited
+        if self.export_task is not None:
+            self.export_task.wait()
         if self.project is not None:
             self.project.close()
             self.project = None

@@ -33,7 +33,7 @@ def window(qtbot, demo_project_path, tmp_path, monkeypatch):
 
 def test_the_records_view_shows_the_interviews_of_the_demo_project(window):
     assert window.records_action.shortcut() == QKeySequence("Ctrl+3")
-    assert window.mode_bar.actions()[-1] is window.records_action
+    assert window.mode_bar.actions()[2] is window.records_action
     assert window.records_action in window.view_menu.actions()
     window.records_action.trigger()
     assert window.pages.currentWidget() is window.records_page

@@ -1,0 +1,122 @@
+"""File ▸ Export device file: this laptop's project as one file to carry to the master.
+
+The export is :func:`surveydesk.sync.device_file.export_device_file`, the function
+``surveydesk-cli sync export`` calls, marked with this installation's device id and the
+interviewer of the entry profile. It runs in a :class:`~surveydesk.gui.tasks.ProjectTask`
+(SQLite writes a consistent snapshot and it is compressed) behind a small busy dialog; the
+window's own connection keeps working meanwhile. The file is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from surveydesk.gui.tasks import ProjectTask, error_message, is_expected
+from surveydesk.gui.translation import fill, ui_locale
+from surveydesk.store.project import Project
+from surveydesk.sync.device_file import SUFFIX, Manifest, export_device_file
+from surveydesk.userdata import device_id, entry_profile
+
+translate = QCoreApplication.translate
+
+
+def default_file_name(project_path: Path, interviewer: str, device: str,
+                      now: dt.datetime) -> str:
+    """``<project>-<interviewer or device>-<YYYYMMDD-HHMM>.sddevice``, safe as a file name
+    on every system (letters such as æ, ø, å stay)."""
+    who = re.sub(r"[^\w.-]+", "_", interviewer.strip() or device).strip("._") or "device"
+    return f"{project_path.stem}-{who}-{now:%Y%m%d-%H%M}{SUFFIX}"
+
+
+def choose_and_export(parent: QWidget, project: Project,
+                      now: dt.datetime | None = None) -> ProjectTask | None:
+    """Ask where to save the device file and start writing it; the returned task is
+    running (keep it until ``finished``). ``None`` if the user cancelled or the device id
+    could not be read."""
+    title = translate("DeviceExport", "Export device file")
+    interviewer = entry_profile().interviewer.strip()
+    try:
+        device = device_id()
+    except OSError as error:  # the per-user folder cannot be written
+        QMessageBox.critical(parent, title, error_message(project.path, error))
+        return None
+    now = now or dt.datetime.now()
+    suggested = project.path.parent / default_file_name(project.path, interviewer, device, now)
+    target, _ = QFileDialog.getSaveFileName(
+        parent, title, str(suggested),
+        fill(translate("DeviceExport", "Device files (*%1)"), SUFFIX))
+    if not target:
+        return None
+    path = Path(target)
+    if path.suffix != SUFFIX:
+        path = path.with_name(path.name + SUFFIX)
+    return export_in_background(parent, project, path, device=device, interviewer=interviewer)
+
+
+def export_in_background(parent: QWidget, project: Project, path: Path, *, device: str,
+                         interviewer: str) -> ProjectTask:
+    """Write the device file ``path`` off the GUI thread; confirm or explain when done."""
+    title = translate("DeviceExport", "Export device file")
+    busy = QProgressDialog(fill(translate("DeviceExport", "Writing %1…"), path.name), "",
+                           0, 0, parent)
+    busy.setWindowTitle(title)
+    busy.setCancelButton(None)  # a snapshot cannot be stopped halfway; it takes seconds
+    busy.setWindowModality(Qt.WindowModality.WindowModal)
+    busy.setMinimumDuration(0)
+    busy.setAutoClose(False)
+
+    def work(copy: Project, _progress, _cancelled) -> Manifest:
+        return export_device_file(copy, path, device_id=device, interviewer=interviewer)
+
+    task = ProjectTask(project.path, work, parent)
+
+    def succeeded(manifest: Manifest) -> None:
+        busy.close()
+        confirm(parent, path, manifest)
+
+    def failed(error: BaseException) -> None:
+        busy.close()
+        QMessageBox.critical(parent, translate("DeviceExport", "Could not export the device "
+                                                               "file"),
+                             error_message(project.path, error))
+        if not is_expected(error):
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    task.succeeded.connect(succeeded)
+    task.failed.connect(failed)
+    task.finished.connect(busy.deleteLater)
+    task.finished.connect(task.deleteLater)
+    busy.show()
+    task.start()
+    return task
+
+
+def confirm(parent: QWidget, path: Path, manifest: Manifest) -> None:
+    """Say where the file is and what it holds (the manifest's counts)."""
+    locale = ui_locale()
+    counts = {key: locale.toString(value) for key, value in manifest.counts.items()}
+    box = QMessageBox(QMessageBox.Icon.Information,
+                      translate("DeviceExport", "Device file exported"),
+                      fill(translate("DeviceExport", "The device file was saved as %1."), path),
+                      QMessageBox.StandardButton.Ok, parent)
+    lines = [
+        fill(translate("DeviceExport", "Interviews: %1 (complete %2, partial %3, aborted %4; "
+                                       "deleted %5)"),
+             counts.get("interviews", "0"), counts.get("complete", "0"),
+             counts.get("partial", "0"), counts.get("aborted", "0"),
+             counts.get("deleted", "0")),
+        fill(translate("DeviceExport", "History entries: %1"), counts.get("audit_entries", "0")),
+        fill(translate("DeviceExport", "Calls: %1, call attempts: %2"),
+             counts.get("calls", "0"), counts.get("call_attempts", "0")),
+        "",
+        translate("DeviceExport", "Take the file to the computer with the master project and "
+                                  "merge it there (Sync ▸ Merge device files)."),
+    ]
+    box.setInformativeText("\n".join(lines))
+    box.exec()

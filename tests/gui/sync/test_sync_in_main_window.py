@@ -1,0 +1,139 @@
+"""Sync in the main window: the Sync mode (Ctrl+4), merging while the window has the master
+open, and File ▸ Export device file."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from surveydesk import userdata
+from surveydesk.gui.main_window import MainWindow
+from surveydesk.gui.sync import export as device_export
+from surveydesk.store import entry
+from surveydesk.store.project import Project
+from surveydesk.sync.device_file import open_device_file
+from surveydesk.sync.merge import merge_device_files
+
+TIMEOUT = 20_000
+
+
+@pytest.fixture
+def window(qtbot, fieldwork):
+    main_window = MainWindow(fieldwork.master())
+    qtbot.addWidget(main_window)
+    main_window.resize(1100, 700)
+    main_window.show()
+    return main_window
+
+
+def overview_total(main_window: MainWindow) -> str:
+    table = main_window.overview_page.table
+    return table.item(table.rowCount() - 1, 1).text() if table.rowCount() else ""
+
+
+def test_ctrl_4_shows_the_sync_view_and_it_is_off_without_a_project(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.sync_page
+    assert window.sync_action.isChecked() and window.sync_action.text() == "&Sync"
+    assert window.sync_action in window.mode_bar.actions()
+    assert window.sync_action in window.view_menu.actions()
+    assert window.sync_page.merge_panel.add_button.isEnabled()
+
+    window.close_action.trigger()
+    assert window.pages.currentWidget() is window.overview_page
+    assert not window.sync_action.isEnabled()
+    assert not window.export_device_action.isEnabled()
+    assert window.sync_page.merge_panel.project_path is None
+
+
+def test_a_merge_while_the_window_has_the_master_open_refreshes_what_it_shows(
+        qtbot, window, two_laptops, dialogs):
+    project = window.project
+    assert overview_total(window) == ""  # no waves yet
+    window.sync_action.trigger()
+    panel = window.sync_page.merge_panel
+    panel.add_files(two_laptops)
+
+    qtbot.mouseClick(panel.merge_button, Qt.MouseButton.LeftButton)
+    assert panel.task is not None
+    qtbot.waitUntil(lambda: panel.task is None, timeout=TIMEOUT)
+
+    assert dialogs == []
+    assert window.project is project  # the window's connection stayed open and usable
+    assert project.overview().total == 4
+    assert overview_total(window) == "4"  # refreshed without switching views
+    window.records_action.trigger()
+    assert window.records_page.browser.model.rowCount() == 4
+    window.overview_action.trigger()
+    assert overview_total(window) == "4"
+    # The window's connection can still write: a correction on the master after the merge.
+    uuid = entry.browse_interviews(project)["uuid"][0]
+    assert project.change_answer(uuid, "age", "50", who="TK", reason="check") is not None
+
+
+def test_export_device_file_writes_a_file_that_merges_into_a_master(
+        qtbot, fieldwork, tmp_path, dialogs, monkeypatch):
+    with fieldwork.laptop("laptop") as laptop:
+        fieldwork.interview(laptop, {"satisfied": "5", "age": "40"})
+        fieldwork.interview(laptop, {"satisfied": "1"}, finish=False)
+    userdata.remember_entry_profile(userdata.EntryProfile(interviewer="Åse Ø"))
+    main_window = MainWindow(Project.open(fieldwork.folder / "laptop.sdproj"))
+    qtbot.addWidget(main_window)
+    main_window.show()
+    suggested, target = [], tmp_path / "usb" / "to-master"
+    target.parent.mkdir()
+
+    def save_as(_parent, title, name, filters):
+        suggested.append((title, name, filters))
+        return str(target), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    main_window.export_device_action.trigger()
+    assert main_window.export_task is not None
+    qtbot.waitUntil(lambda: main_window.export_task is None, timeout=TIMEOUT)
+
+    [(title, name, filters)] = suggested
+    assert title == "Export device file" and filters == "Device files (*.sddevice)"
+    assert re.fullmatch(re.escape(str(fieldwork.folder)) + r"/laptop-Åse_Ø-\d{8}-\d{4}\.sddevice",
+                        name)
+    written = target.with_name("to-master.sddevice")  # the suffix is added
+    assert [d[:3] for d in dialogs] == [
+        ("Information", "Device file exported", f"The device file was saved as {written}.")]
+    assert dialogs[0][3].startswith(
+        "Interviews: 2 (complete 1, partial 1, aborted 0; deleted 0)\nHistory entries: ")
+    with open_device_file(written) as device:
+        assert device.manifest.interviewer == "Åse Ø"
+        assert device.manifest.device_id == userdata.device_id()
+    with fieldwork.master() as master:
+        report = merge_device_files(master, [written])
+        assert report.total("added") == 2 and master.overview().total == 2
+    main_window.close()
+
+
+def test_an_export_that_fails_is_explained(qtbot, fieldwork, tmp_path, dialogs, monkeypatch):
+    main_window = MainWindow(fieldwork.master())
+    qtbot.addWidget(main_window)
+    target = tmp_path / "no-such-folder" / "x.sddevice"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(target), ""))
+
+    main_window.export_device_action.trigger()
+    qtbot.waitUntil(lambda: main_window.export_task is None, timeout=TIMEOUT)
+
+    [(kind, title, text, _)] = dialogs
+    assert (kind, title) == ("critical", "Could not export the device file")
+    assert "Traceback" not in text and text
+    assert not target.exists()
+
+
+def test_the_default_name_is_safe_as_a_file_name():
+    import datetime as dt
+    from pathlib import Path
+
+    when = dt.datetime(2024, 9, 12, 8, 5)
+    assert device_export.default_file_name(Path("/x/Borgere 2024.sdproj"), " Anne/Kim ", "d",
+                                           when) == "Borgere 2024-Anne_Kim-20240912-0805.sddevice"
+    assert device_export.default_file_name(Path("p.sdproj"), "", "device-12ab", when) == (
+        "p-device-12ab-20240912-0805.sddevice")
