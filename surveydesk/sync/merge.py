@@ -252,7 +252,8 @@ class _Plan:
                 before = self.kept.get(uuid, ())
                 after = before
                 for version in versions:
-                    after = merge_version(after, version)
+                    if after != (version,):  # the same version: nothing to work out
+                        after = merge_version(after, version)
                 counts[_outcome(before, after)] += 1
                 if after != before:
                     self.kept[uuid] = after
