@@ -14,8 +14,8 @@ A device file (``.sddevice``) is a ZIP archive of two members:
 Reading one checks everything before anything is merged: the archive is whole (a truncated
 file has lost the ZIP directory at its end), the manifest is ours and not from a newer
 SurveyDesk, the snapshot's size and SHA-256 match the manifest, the snapshot is a SurveyDesk
-project, and its contents match the manifest's counts. Any failure is a
-:class:`~surveydesk.core.errors.DeviceFileError` naming the file.
+project, and its contents match the manifest's counts, form_id and questionnaire versions.
+Any failure is a :class:`~surveydesk.core.errors.DeviceFileError` naming the file.
 """
 
 from __future__ import annotations
@@ -33,9 +33,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from surveydesk import __version__
-from surveydesk.core.errors import DeviceFileError, SurveyDeskError
+from surveydesk.core.errors import DeviceFileError, ProjectFileError, SurveyDeskError
 from surveydesk.io.files import write_atomically
 from surveydesk.store import migrations
+from surveydesk.store.database import STORAGE_ERRORS
 from surveydesk.store.project import Project, utc_now
 from surveydesk.store.snapshot import content_counts, write_snapshot
 
@@ -48,6 +49,7 @@ MAX_MANIFEST_BYTES = 1 << 20
 #: A laptop's fieldwork is a few MB; anything near this is not a device file of ours.
 MAX_SNAPSHOT_BYTES = 4 << 30
 _COPY_BLOCK = 1 << 20
+_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True)
@@ -73,18 +75,28 @@ class Manifest:
 
 def export_device_file(project: Project, out: Path, *, device_id: str, interviewer: str,
                        now: str | None = None) -> Manifest:
-    """Write ``project`` as the device file ``out`` (replaced whole, never half-written)."""
+    """Write ``project`` as the device file ``out`` (replaced whole, never half-written).
+
+    An older device file at ``out`` is replaced; a project file there is never.
+    """
     out = Path(out)
     now = now or utc_now()
+    if out.resolve() != project.path.resolve() and _is_database(out):
+        raise SurveyDeskError(f"{out} is a project file; a device file is never written "
+                              "over one. Choose another name, e.g. laptop3.sddevice.")
     with tempfile.TemporaryDirectory(prefix="surveydesk-device-") as folder:
         snapshot = Path(folder) / SNAPSHOT
         write_snapshot(project, snapshot)
-        with Project.open(snapshot) as copy:
+        # Counted in a copy: opening the snapshot itself as a project would switch it back
+        # to WAL mode (and change its bytes) after write_snapshot made it a plain file.
+        counted = Path(folder) / f"counted-{SNAPSHOT}"
+        shutil.copyfile(snapshot, counted)
+        with Project.open(counted) as copy:
             counts = content_counts(copy)
+            form_id, form_versions = _questionnaires(copy)
         manifest = Manifest(
             device_id=device_id, interviewer=interviewer, created_at=now,
-            form_id=project.current_form_version().form_id,
-            form_versions=tuple((v.version, v.sha256) for v in project.form_versions()),
+            form_id=form_id, form_versions=form_versions,
             schema_version=migrations.LATEST, counts=counts,
             snapshot_sha256=_sha256(snapshot), snapshot_bytes=snapshot.stat().st_size,
             surveydesk_version=__version__)
@@ -97,6 +109,20 @@ def export_device_file(project: Project, out: Path, *, device_id: str, interview
 
         write_atomically(out, write, protect=project.path)
     return manifest
+
+
+def _is_database(path: Path) -> bool:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError:  # missing, a folder, unreadable: write_atomically says what is wrong
+        return False
+
+
+def _questionnaires(project: Project) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The survey's form_id and every questionnaire version (version, workbook sha256)."""
+    return (project.current_form_version().form_id,
+            tuple((v.version, v.sha256) for v in project.form_versions()))
 
 
 def _sha256(path: Path) -> str:
@@ -119,31 +145,50 @@ class DeviceFile:
 
 @contextmanager
 def open_device_file(path: Path) -> Iterator[DeviceFile]:
-    """Check the device file at ``path`` and open its snapshot (a temporary copy)."""
+    """Check the device file at ``path`` and open its snapshot (a temporary copy).
+
+    A storage error met while the snapshot is open, also in the caller's ``with`` block
+    (which reads the snapshot), is a :class:`DeviceFileError` naming ``path``, never a
+    message about the temporary copy.
+    """
     path = Path(path)
     folder = Path(tempfile.mkdtemp(prefix="surveydesk-merge-"))
     try:
         manifest, file_sha = _extract(path, folder / SNAPSHOT)
         try:
             project = Project.open(folder / SNAPSHOT)
-        except SurveyDeskError as error:
-            raise DeviceFileError(f"{path}: the snapshot inside this device file cannot be "
-                                  f"read: {_detail(error)}") from None
+        except (SurveyDeskError, *STORAGE_ERRORS) as error:
+            raise _unreadable(path, error) from None
         try:
-            if content_counts(project) != manifest.counts:
+            counts = content_counts(project)
+            # The merge trusts the manifest's form_id: it must be the snapshot's own.
+            if (counts != manifest.counts or _questionnaires(project)
+                    != (manifest.form_id, manifest.form_versions)):
                 raise DeviceFileError(
                     f"{path}: the device file's contents do not match its manifest; it was "
                     "changed or damaged after it was made. Export it again on the laptop.")
             yield DeviceFile(path, file_sha, manifest, project)
+        except STORAGE_ERRORS as error:
+            raise _unreadable(path, error) from None
+        except ProjectFileError as error:
+            if not str(error).startswith(str(folder)):
+                raise
+            raise _unreadable(path, error) from None
         finally:
             project.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _detail(error: SurveyDeskError) -> str:
+def _unreadable(path: Path, error: BaseException) -> DeviceFileError:
     text = str(error)
-    return text.split(": ", 1)[1] if ": " in text else text
+    if isinstance(error, SurveyDeskError) and "restore it from a backup" not in text:
+        detail = text.split(": ", 1)[1] if ": " in text else text
+    else:  # advice about the temporary copy (such as restoring it) would mislead
+        detail = "it is damaged or not from SurveyDesk" + (
+            "." if isinstance(error, SurveyDeskError) else f" ({text}).")
+    return DeviceFileError(f"{path}: the snapshot inside this device file cannot be read: "
+                           f"{detail} Export it again on the laptop.")
 
 
 def _fail(path: Path, why: str) -> DeviceFileError:
@@ -156,6 +201,11 @@ def _extract(path: Path, snapshot: Path) -> tuple[Manifest, str]:
     if not path.is_file():
         raise _fail(path, "no such device file.")
     try:
+        # A project file holds its XLSForm workbook, itself a ZIP, which zipfile would find
+        # and read as the archive: say what the file is instead.
+        if _is_database(path):
+            raise _fail(path, "this is a project file, not a device file. Export a device "
+                        "file from it (surveydesk-cli sync export) and merge that.")
         file_sha = _sha256(path)
         with zipfile.ZipFile(path) as archive:
             manifest = _manifest(path, archive)
@@ -204,7 +254,7 @@ def _manifest(path: Path, archive: zipfile.ZipFile) -> Manifest:
             snapshot_bytes=_number(data, "snapshot_bytes"),
             surveydesk_version=_text(data, "surveydesk_version"))
         dt.datetime.fromisoformat(manifest.created_at)
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (LookupError, TypeError, ValueError, AttributeError):
         raise _fail(path, "the device file's manifest is incomplete or damaged.") from None
     if manifest.schema_version > migrations.LATEST:
         raise _fail(path, f"this device file was made by a newer SurveyDesk (project file "
@@ -244,6 +294,10 @@ def _copy_snapshot(path: Path, archive: zipfile.ZipFile, manifest: Manifest,
                             "manifest says; the file is damaged.")
             digest.update(block)
             target.write(block)
+    # zipfile stops quietly when the data ends before the size its directory declares.
+    if copied != manifest.snapshot_bytes:
+        raise _fail(path, "the snapshot inside the device file is smaller than its manifest "
+                    "says; the file is damaged. Export it again on the laptop.")
     if digest.hexdigest() != manifest.snapshot_sha256:
         raise _fail(path, "the snapshot's checksum does not match the manifest; the device "
                     "file is damaged. Export it again on the laptop.")
