@@ -137,3 +137,39 @@ def test_the_default_name_is_safe_as_a_file_name():
                                            when) == "Borgere 2024-Anne_Kim-20240912-0805.sddevice"
     assert device_export.default_file_name(Path("p.sdproj"), "", "device-12ab", when) == (
         "p-device-12ab-20240912-0805.sddevice")
+
+
+def test_closing_the_window_during_a_merge_cancels_it_and_waits_for_the_worker(
+        qtbot, window, fieldwork, two_laptops, dialogs, monkeypatch):
+    import threading
+
+    from surveydesk.gui.sync import merge_panel
+
+    reached, real = threading.Event(), merge_panel.merge_device_files
+
+    def slow(master, paths, **kwargs):
+        inner = kwargs["progress"]
+
+        def progress(step, total, text):
+            inner(step, total, text)
+            if step == len(paths):  # every file read; the window is closed now
+                reached.set()
+                threading.Event().wait(0.3)
+
+        return real(master, paths, **{**kwargs, "progress": progress})
+
+    monkeypatch.setattr(merge_panel, "merge_device_files", slow)
+    window.sync_action.trigger()
+    panel = window.sync_page.merge_panel
+    panel.add_files(two_laptops)
+    qtbot.mouseClick(panel.merge_button, Qt.MouseButton.LeftButton)
+    task = panel.task
+    qtbot.waitUntil(reached.is_set, timeout=TIMEOUT)
+
+    window.close()  # returns once the worker has stopped
+
+    assert task.is_cancelled() and task.wait(0)
+    assert window.project is None and dialogs == []
+    with fieldwork.master() as master:
+        assert master.overview().total == 0
+    assert not (fieldwork.folder / "config" / "backups").exists()
