@@ -104,9 +104,17 @@ class InterviewVersion:
 
     @classmethod
     def from_json(cls, text: str) -> InterviewVersion:
-        data = json.loads(text)
-        data["trail"] = frozenset(AuditEntry(*entry) for entry in data["trail"])
-        return cls(**data)
+        """The version :meth:`to_json` wrote; ``ValueError`` for anything else."""
+        try:
+            data = json.loads(text)
+            data["trail"] = frozenset(AuditEntry(*entry) for entry in data["trail"])
+            version = cls(**data)
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"not a stored interview version ({error!r})") from None
+        if not isinstance(version.answers, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in version.answers.items()):
+            raise ValueError("not a stored interview version (answers)")
+        return version
 
     @cached_property
     def digest(self) -> str:

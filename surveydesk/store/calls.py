@@ -30,7 +30,7 @@ import pandas as pd
 from surveydesk.core.answers import answers_json
 from surveydesk.core.errors import UsageError
 from surveydesk.store.project import Project, utc_now
-from surveydesk.store.settings import get_setting
+from surveydesk.store.settings import whole_number_setting
 
 STATUSES = ("open", "appointment", "completed", "refused", "wrong_number", "language_problem",
             "exhausted")
@@ -110,15 +110,7 @@ def instant(value: str | dt.datetime) -> str:
 def max_attempts_setting(project: Project) -> int:
     """How many attempts a number gets before it is exhausted (setting ``max_call_attempts``,
     default 5)."""
-    text = get_setting(project, MAX_ATTEMPTS_SETTING, str(DEFAULT_MAX_ATTEMPTS)) or ""
-    try:
-        value = int(text.strip())
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise UsageError(f"The project setting {MAX_ATTEMPTS_SETTING} is '{text}'; it must be "
-                         "a whole number of 1 or more.")
-    return value
+    return whole_number_setting(project, MAX_ATTEMPTS_SETTING, DEFAULT_MAX_ATTEMPTS)
 
 
 # -- the list ------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from surveydesk.core.answers import answers_json
+from surveydesk.core.errors import ProjectFileError
 from surveydesk.core.versions import (
     AuditEntry,
     InterviewVersion,
@@ -112,6 +113,14 @@ def unchanged_rows(project: Project, versions: Iterable[InterviewVersion]) -> se
     return same
 
 
+def _stored_version(project: Project, uuid: str, payload: str) -> InterviewVersion:
+    try:
+        return InterviewVersion.from_json(payload)
+    except ValueError as error:
+        raise ProjectFileError(f"{project.path}: the kept versions of interview {uuid} are "
+                               f"damaged ({error}).") from None
+
+
 def kept_versions(project: Project, uuids: Iterable[str]) -> dict[str, tuple[InterviewVersion,
                                                                               ...]]:
     """``uuid -> the versions the project keeps`` for those of ``uuids`` it holds: the
@@ -125,7 +134,7 @@ def kept_versions(project: Project, uuids: Iterable[str]) -> dict[str, tuple[Int
             for uuid, payload in project.db.rows(
                     "SELECT interview_uuid, payload FROM sync_kept_version "
                     f"WHERE interview_uuid IN ({marks})", chunk):
-                found[uuid].append(InterviewVersion.from_json(payload))
+                found[uuid].append(_stored_version(project, uuid, payload))
         for uuid, versions in found.items():
             kept[uuid] = tuple(sorted(versions, key=lambda v: v.ident))
     return kept

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from surveydesk.core.errors import UsageError
 from surveydesk.store.project import Project
 
 TargetRow = tuple[str, str, str, float]  # question, statistic, operator, value
@@ -16,6 +17,19 @@ PopulationRow = tuple[str, str, str, float]  # wave ('' = all), variable, group,
 def get_setting(project: Project, key: str, default: str | None = None) -> str | None:
     value = project.db.scalar("SELECT value FROM project_setting WHERE key = ?", (key,))
     return default if value is None else value
+
+
+def whole_number_setting(project: Project, key: str, default: int) -> int:
+    """A setting that must be a whole number of 1 or more (``default`` when not set)."""
+    text = get_setting(project, key, str(default)) or ""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise UsageError(f"The project setting {key} is '{text}'; it must be a whole number "
+                         "of 1 or more.")
+    return value
 
 
 def set_setting(project: Project, key: str, value: str) -> None:

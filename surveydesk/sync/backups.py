@@ -12,9 +12,9 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-from surveydesk.core.errors import SurveyDeskError, UsageError
+from surveydesk.core.errors import SurveyDeskError
 from surveydesk.store.project import Project
-from surveydesk.store.settings import get_setting
+from surveydesk.store.settings import whole_number_setting
 from surveydesk.store.snapshot import backup_project
 from surveydesk.userdata import config_dir
 
@@ -28,15 +28,7 @@ def default_folder() -> Path:
 
 def backups_to_keep(project: Project) -> int:
     """How many backups of this project to keep (project setting ``merge_backups_kept``)."""
-    text = get_setting(project, KEEP_SETTING, str(DEFAULT_KEEP)) or ""
-    try:
-        value = int(text.strip())
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise UsageError(f"The project setting {KEEP_SETTING} is '{text}'; it must be a whole "
-                         "number of 1 or more.")
-    return value
+    return whole_number_setting(project, KEEP_SETTING, DEFAULT_KEEP)
 
 
 def _series(project_path: Path) -> str:

@@ -4,7 +4,6 @@ write, and a clear ``error:`` with exit code 2 (never a traceback) for every bad
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import re
 import zipfile
@@ -17,26 +16,6 @@ from surveydesk.cli import main
 from surveydesk.store.interview_versions import conflicts
 from surveydesk.store.project import Project
 from surveydesk.sync.device_file import open_device_file
-
-
-def _fieldwork_class():
-    # tests/cli does not see the fixtures of tests/sync/conftest.py; reuse its class.
-    path = Path(__file__).parents[1] / "sync" / "conftest.py"
-    spec = importlib.util.spec_from_file_location("sync_fieldwork", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.Fieldwork
-
-
-Fieldwork = _fieldwork_class()
-
-
-@pytest.fixture
-def fieldwork(tmp_path, form_path, monkeypatch):
-    """A master project (master.sdproj) and laptops copied from it, in ``tmp_path``; the
-    user's SurveyDesk folder (backups, device id) is ``tmp_path / "config"``."""
-    monkeypatch.setenv("SURVEYDESK_CONFIG_DIR", str(tmp_path / "config"))
-    return Fieldwork(tmp_path, form_path)
 
 
 def run(capsys, *args: object) -> tuple[int, str, str]:
