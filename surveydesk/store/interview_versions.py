@@ -19,6 +19,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from surveydesk.core.answers import answers_json
 from surveydesk.core.errors import ProjectFileError
@@ -140,15 +141,29 @@ def kept_versions(project: Project, uuids: Iterable[str]) -> dict[str, tuple[Int
     return kept
 
 
+class VersionOrigin(NamedTuple):
+    """Where a kept version came from: a device file, or (both empty) this project."""
+
+    file: str
+    device: str
+
+    def describe(self) -> str:
+        return f"{self.file} (device {self.device})" if self.file else "this project"
+
+
+THIS_PROJECT = VersionOrigin("", "")
+
+
 @dataclass(frozen=True)
 class KeptChange:
     """What a merge decided for one interview: the versions kept before and after, and the
-    file (device) that brought the change."""
+    device file that brought the change (or, for a conflict resolved by hand, who chose)."""
 
     uuid: str
     before: tuple[InterviewVersion, ...]
     after: tuple[InterviewVersion, ...]
-    source: str
+    origin: VersionOrigin
+    chosen_by: str = ""
 
 
 def write_kept_versions(project: Project, changes: Iterable[KeptChange],
@@ -227,10 +242,14 @@ def _append_audit(project: Project, uuid: str, trail: frozenset[AuditEntry], *,
         ((e.at, e.who, uuid, e.question, e.old_value, e.new_value, e.reason) for e in new))
 
 
+def _origins(project: Project, uuid: str) -> dict[str, VersionOrigin]:
+    return {ident: VersionOrigin(*json.loads(source)) for ident, source in project.db.rows(
+        "SELECT version, source FROM sync_kept_version WHERE interview_uuid = ?", (uuid,))}
+
+
 def _write_kept(project: Project, change: KeptChange) -> None:
     """Store the kept versions when there are several (and forget them when one is left)."""
-    sources = dict(project.db.rows("SELECT version, source FROM sync_kept_version "
-                                   "WHERE interview_uuid = ?", (change.uuid,)))
+    known = _origins(project, change.uuid)
     project.db.execute("DELETE FROM sync_kept_version WHERE interview_uuid = ?",
                        (change.uuid,))
     if len(change.after) == 1:
@@ -240,8 +259,8 @@ def _write_kept(project: Project, change: KeptChange) -> None:
         "INSERT INTO sync_kept_version (interview_uuid, version, source, payload) "
         "VALUES (?, ?, ?, ?)",
         ((change.uuid, version.ident,
-          sources.get(version.ident) or ("this project" if version.ident in before
-                                         else change.source),
+          json.dumps(known.get(version.ident) or (THIS_PROJECT if version.ident in before
+                                                  else change.origin)),
           version.to_json()) for version in change.after))
 
 
@@ -250,27 +269,26 @@ def _write_conflict(project: Project, change: KeptChange, now: str, resolution: 
                                     "AND resolved_at IS NULL", (change.uuid,))
     if not is_conflict(change.after):
         if conflict_id is not None:
+            kept = shown_version(change.after).key if change.chosen_by else None
             project.db.execute(
-                "UPDATE sync_conflict SET resolved_at = ?, resolved_by = ?, resolution = ? "
-                "WHERE id = ?",
-                (now, change.source, resolution or
-                 f"settled by a later edit of the interview from {change.source}",
-                 conflict_id))
+                "UPDATE sync_conflict SET resolved_at = ?, resolved_by = ?, resolution = ?, "
+                "kept_version = ? WHERE id = ?",
+                (now, change.chosen_by or change.origin.describe(), resolution or
+                 f"settled by a later edit of the interview from {change.origin.describe()}",
+                 kept, conflict_id))
         return
     if conflict_id is None:
         conflict_id = project.db.execute(
             "INSERT INTO sync_conflict (interview_uuid, opened_at) VALUES (?, ?)",
             (change.uuid, now)).lastrowid
-    sources = dict(project.db.rows("SELECT version, source FROM sync_kept_version "
-                                   "WHERE interview_uuid = ?", (change.uuid,)))
-    by_ident = {version.ident: version for version in change.after}
+    origins = _origins(project, change.uuid)
     project.db.execute("DELETE FROM sync_conflict_version WHERE conflict_id = ?",
                        (conflict_id,))
     rows = []
     for key, content in contents(change.after).items():
-        origins = sorted({sources.get(ident, "") for ident, v in by_ident.items()
-                          if v.key == key} - {""})
-        rows.append((conflict_id, key, ", ".join(origins), content.to_json()))
+        came_from = sorted({origins[v.ident] for v in change.after
+                            if v.key == key and v.ident in origins})
+        rows.append((conflict_id, key, json.dumps(came_from), content.to_json()))
     project.db.executemany(
         "INSERT INTO sync_conflict_version (conflict_id, version, source, payload) "
         "VALUES (?, ?, ?, ?)", rows)
@@ -279,9 +297,16 @@ def _write_conflict(project: Project, change: KeptChange, now: str, resolution: 
 # -- reviewing conflicts -------------------------------------------------------------------
 @dataclass(frozen=True)
 class ConflictVersion:
+    """One content of a conflict: its key, where its versions came from, and the version
+    (the latest edit with that content, with the trails of all of them)."""
+
     key: str
-    source: str
+    origins: tuple[VersionOrigin, ...]
     version: InterviewVersion
+
+    @property
+    def source(self) -> str:
+        return ", ".join(origin.describe() for origin in self.origins)
 
 
 @dataclass(frozen=True)
@@ -294,6 +319,7 @@ class Conflict:
     resolved_at: str | None
     resolved_by: str | None
     resolution: str | None
+    kept_version: str | None
     versions: tuple[ConflictVersion, ...]
     shown_key: str
 
@@ -304,14 +330,15 @@ class Conflict:
 
 def conflicts(project: Project, *, open_only: bool = True) -> list[Conflict]:
     """Merge conflicts, oldest first (only the open ones unless ``open_only`` is false)."""
-    sql = ("SELECT id, interview_uuid, opened_at, resolved_at, resolved_by, resolution "
-           "FROM sync_conflict")
+    sql = ("SELECT id, interview_uuid, opened_at, resolved_at, resolved_by, resolution, "
+           "kept_version FROM sync_conflict")
     if open_only:
         sql += " WHERE resolved_at IS NULL"
     found = []
     for row in project.db.rows(sql + " ORDER BY id"):
         versions = tuple(
-            ConflictVersion(key, source, InterviewVersion.from_json(payload))
+            ConflictVersion(key, tuple(VersionOrigin(*o) for o in json.loads(source)),
+                            _stored_version(project, row[1], payload))
             for key, source, payload in project.db.rows(
                 "SELECT version, source, payload FROM sync_conflict_version "
                 "WHERE conflict_id = ? ORDER BY version", (row[0],)))

@@ -184,7 +184,8 @@ CREATE INDEX audit_log_interview ON audit_log(interview_uuid);
 ALTER TABLE form_version ADD COLUMN historical INTEGER NOT NULL DEFAULT 0;
 
 -- Interviews for which a merge keeps more than one version (none supersedes the others):
--- every kept version whole (answers, status, audit trail) as JSON. The interview row shows
+-- every kept version whole (answers, status, audit trail) as JSON, and where it came from
+-- as JSON [device file name, device id] (["", ""]: this project). The interview row shows
 -- one of them; its audit log holds the union of their trails.
 CREATE TABLE sync_kept_version (
     interview_uuid  TEXT NOT NULL,
@@ -202,13 +203,15 @@ CREATE TABLE sync_conflict (
     opened_at       TEXT NOT NULL,
     resolved_at     TEXT,
     resolved_by     TEXT,
-    resolution      TEXT
+    resolution      TEXT,
+    -- the version someone chose to keep (empty when a later edit settled it)
+    kept_version    TEXT
 );
 CREATE UNIQUE INDEX sync_conflict_open ON sync_conflict(interview_uuid)
     WHERE resolved_at IS NULL;
 
--- What the reviewer compares: each distinct content of a conflict (kept after it is
--- resolved, as its record).
+-- What the reviewer compares: each distinct content of a conflict, with the JSON list of
+-- where its versions came from (kept after it is resolved, as its record).
 CREATE TABLE sync_conflict_version (
     conflict_id  INTEGER NOT NULL REFERENCES sync_conflict(id),
     version      TEXT NOT NULL,

@@ -34,7 +34,9 @@ from surveydesk.store.call_sync import CallRecord, call_records, write_call_reco
 from surveydesk.store.calls import max_attempts_setting
 from surveydesk.store.form_versions import LISTED_PROBLEMS, answer_problems
 from surveydesk.store.interview_versions import (
+    THIS_PROJECT,
     KeptChange,
+    VersionOrigin,
     fingerprint,
     form_version_ids,
     kept_versions,
@@ -238,7 +240,7 @@ class _Plan:
         uuids = {uuid for device in devices for uuid in device.versions} - set(self.initial)
         self.initial.update(kept_versions(master, uuids))
         self.kept = dict(self.initial)
-        self.source: dict[str, str] = {}
+        self.source: dict[str, VersionOrigin] = {}
         references = {ref for device in devices for ref in device.calls}
         self.initial_calls = call_records(master, references)
         self.calls = dict(self.initial_calls)
@@ -247,7 +249,7 @@ class _Plan:
     def compare(self) -> None:
         for device in self.devices:
             counts = dict.fromkeys(("added", "updated", "unchanged", "conflicts"), 0)
-            label = f"{device.path.name} (device {device.device_id})"
+            label = VersionOrigin(device.path.name, device.device_id)
             for uuid, versions in device.versions.items():
                 before = self.kept.get(uuid, ())
                 after = before
@@ -348,7 +350,8 @@ class _Plan:
             (wave, respondent), owner = next(iter(clashes.items()))
             raise UsageError(f"Respondent {respondent} of wave {wave} is already in the master "
                              f"as interview {owner}, and comes from "
-                             f"{self.source[pairs[(wave, respondent)]]} as interview "
+                             f"{self.source[pairs[(wave, respondent)]].describe()} as "
+                             "interview "
                              f"{pairs[(wave, respondent)]}; nothing was merged.")
 
     # -- writing ---------------------------------------------------------------------------
@@ -419,6 +422,7 @@ def resolve_conflict(project: Project, interview_uuid: str, keep: str, *, who: s
                     for q in differing}
         trail = frozenset().union(*(v.trail for v in versions)) | entries
         resolved = replace(kept, updated_at=now, trail=trail)
-        write_kept_versions(project, [KeptChange(interview_uuid, versions, (resolved,), who)],
+        write_kept_versions(project, [KeptChange(interview_uuid, versions, (resolved,),
+                                                 THIS_PROJECT, chosen_by=who)],
                             form_version_ids(project), now, resolution=f"kept version {kept.key}")
     return resolved

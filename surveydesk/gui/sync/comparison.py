@@ -9,7 +9,6 @@ belongs to. Nothing here reads the project: the caller passes the
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -19,10 +18,9 @@ from surveydesk.core.questionnaire import Questionnaire, QuestionType
 from surveydesk.core.versions import AuditEntry, InterviewVersion, entry_order
 from surveydesk.gui.records_model import mode_name, status_name, when_text
 from surveydesk.gui.translation import fill
-from surveydesk.store.interview_versions import Conflict
+from surveydesk.store.interview_versions import THIS_PROJECT, Conflict, ConflictVersion
 
 translate = QCoreApplication.translate
-THIS_PROJECT = "this project"  # the engine's source of a version the master already held
 YES_MARK = "✓"
 
 
@@ -48,15 +46,16 @@ def version_title(number: int, shown: bool = False) -> str:
     return fill(translate("ConflictComparison", "Version %1"), number)
 
 
-def source_text(source: str) -> str:
-    """Where a version came from, as the engine recorded it (``this project`` or
-    ``<file> (device <id>)``), in the UI language."""
-    if source == THIS_PROJECT:
-        return translate("ConflictComparison", "This project (before the merge)")
-    match = re.fullmatch(r"(.+) \(device (.+)\)", source)
-    if match:
-        return fill(translate("ConflictComparison", "%1 (device %2)"), *match.groups())
-    return source
+def source_text(entry: ConflictVersion) -> str:
+    """Where a content's versions came from, in the UI language."""
+    texts = []
+    for origin in entry.origins:
+        if origin == THIS_PROJECT:
+            texts.append(translate("ConflictComparison", "This project (before the merge)"))
+        else:
+            texts.append(fill(translate("ConflictComparison", "%1 (device %2)"),
+                              origin.file, origin.device))
+    return ", ".join(texts) or "–"
 
 
 def fact_rows(conflict: Conflict) -> list[Row]:
@@ -69,7 +68,7 @@ def fact_rows(conflict: Conflict) -> list[Row]:
     yes, no = translate("ConflictComparison", "Yes"), translate("ConflictComparison", "No")
     rows = [
         Row(translate("ConflictComparison", "Came from"),
-            tuple(source_text(entry.source) for entry in conflict.versions), False),
+            tuple(source_text(entry) for entry in conflict.versions), False),
         row(translate("ConflictComparison", "Interviewer"), lambda v: v.interviewer or "–",
             False),
         row(translate("ConflictComparison", "Device"), lambda v: v.device_id or "–", False),
@@ -156,10 +155,9 @@ def resolution_text(conflict: Conflict) -> str:
     is known (a version kept by someone, or a later edit from a device)."""
     when = when_text(conflict.resolved_at)
     resolution = conflict.resolution or ""
-    kept = resolution.removeprefix("kept version ").strip()
-    if resolution.startswith("kept version "):
+    if conflict.kept_version:
         numbers = [number for number, entry in enumerate(conflict.versions, 1)
-                   if entry.key.startswith(kept)]
+                   if entry.key == conflict.kept_version]
         if numbers:
             return fill(translate("ConflictComparison", "Resolved %1 by %2: version %3 was "
                                                         "kept."), when, conflict.resolved_by,
