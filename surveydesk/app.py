@@ -70,7 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from surveydesk.gui import translation
-    from surveydesk.gui.main_window import MainWindow, confirm_location, open_demo_project
+    from surveydesk.gui.location_warning import confirm_location
+    from surveydesk.gui.main_window import MainWindow, open_demo_project
 
     app = QApplication.instance() or QApplication(["surveydesk"])
     app.setOrganizationName("SurveyDesk")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from surveydesk import app
 from surveydesk.demo import demo_form_path
+from surveydesk.gui import location_warning
 from surveydesk.gui import main_window as main_window_module
 from surveydesk.gui.main_window import MainWindow
 from surveydesk.store.project import Project
@@ -79,7 +80,7 @@ def checked(monkeypatch):
             return self.location
 
     check = Check()
-    monkeypatch.setattr(main_window_module, "risky_location", check)
+    monkeypatch.setattr(location_warning, "risky_location", check)
     return check
 
 
