@@ -586,7 +586,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USER
     except STORAGE_ERRORS as error:  # the last line of defence for a damaged project file
-        path = getattr(args, "project", None) or "the project file"
+        path = (getattr(args, "project", None) or getattr(args, "master", None)
+                or "the project file")
         print(f"error: {explain_storage_error(Path(path), error)}", file=sys.stderr)
         return EXIT_USER
     except KeyboardInterrupt:

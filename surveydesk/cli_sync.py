@@ -27,7 +27,8 @@ def _sync_export(args) -> int:
     counts = manifest.counts
     print(f"Wrote device file {args.output}: {counts['interviews']} interviews "
           f"({counts['complete']} complete, {counts['partial']} partial, "
-          f"{counts['aborted']} aborted), {counts['audit_entries']} audited changes, "
+          f"{counts['aborted']} aborted; {counts['deleted']} of them deleted), "
+          f"{counts['audit_entries']} audited changes, "
           f"{counts['calls']} calls with {counts['call_attempts']} attempts.")
     print(f"  device {manifest.device_id}, interviewer {manifest.interviewer or '(none)'}, "
           f"checksum {manifest.snapshot_sha256[:16]}")
@@ -45,6 +46,23 @@ def _merge(args) -> int:
             keep_backups=args.keep_backups)
     for line in report.lines():
         print(line)
+    return EXIT_OK
+
+
+def _sync_log(args) -> int:
+    from surveydesk.store.merge_log import merge_log
+    from surveydesk.store.project import Project
+
+    with Project.open(Path(args.project)) as project:
+        records = merge_log(project)
+    if not records:
+        print("No device files have been merged into this project.")
+        return EXIT_OK
+    for r in records:
+        print(f"{r.merged_at}  {r.file_name} ({r.interviewer or 'no interviewer'}, device "
+              f"{r.device_id}, made {r.created_at}): {r.added} added, {r.updated} updated, "
+              f"{r.unchanged} unchanged, {r.conflicts} conflicts; {r.calls_added} calls and "
+              f"{r.attempts_added} call attempts added")
     return EXIT_OK
 
 
@@ -131,6 +149,10 @@ def add_sync_commands(commands, command: Callable) -> None:
                         help="who made the interviews (default: the entry profile's name)")
     export.add_argument("--device-id", metavar="ID",
                         help="this laptop's id (default: the id made on first use)")
+
+    log = command("log", "list the device files merged into this project", _sync_log,
+                  sync_commands)
+    log.add_argument("project", metavar="PROJECT")
 
     merge = command("merge", "merge device files into the master project", _merge)
     merge.add_argument("master", metavar="MASTER")

@@ -69,8 +69,8 @@ def test_sync_export_prints_the_counts_and_writes_the_device_file(fieldwork, cap
     with open_device_file(out) as device:
         manifest = device.manifest
     assert stdout.splitlines() == [
-        f"Wrote device file {out}: 3 interviews (2 complete, 1 partial, 0 aborted), "
-        "1 audited changes, 0 calls with 0 attempts.",
+        f"Wrote device file {out}: 3 interviews (2 complete, 1 partial, 0 aborted; 0 of them "
+        "deleted), 1 audited changes, 0 calls with 0 attempts.",
         f"  device dev-7, interviewer Åse Ørum, checksum {manifest.snapshot_sha256[:16]}"]
     assert (manifest.device_id, manifest.interviewer) == ("dev-7", "Åse Ørum")
     assert manifest.counts["interviews"] == 3
@@ -397,3 +397,21 @@ def test_device_file_checksum_printed_by_export_is_the_snapshots(fieldwork, caps
     with zipfile.ZipFile(out) as archive:
         digest = hashlib.sha256(archive.read("snapshot.sdproj")).hexdigest()
     assert stdout.splitlines()[1] == f"  device d, interviewer (none), checksum {digest[:16]}"
+
+
+def test_sync_log_lists_every_merge_that_changed_the_master(fieldwork, capsys):
+    with fieldwork.laptop("a") as laptop:
+        fieldwork.interview(laptop, {"satisfied": "5"})
+        device = fieldwork.export(laptop)
+    assert run(capsys, "sync", "log", fieldwork.master_path)[1] == (
+        "No device files have been merged into this project.\n")
+    backups = fieldwork.folder / "backups"
+    run(capsys, "merge", fieldwork.master_path, device, "--backup-dir", backups)
+    run(capsys, "merge", fieldwork.master_path, device, "--backup-dir", backups)  # nothing new
+    code, stdout, _ = run(capsys, "sync", "log", fieldwork.master_path)
+    [line] = stdout.splitlines()
+    assert code == 0
+    assert "a.sddevice (AB, device device-a, made " in line
+    assert line.endswith("1 added, 0 updated, 0 unchanged, 0 conflicts; 0 calls and 0 call "
+                         "attempts added")
+
