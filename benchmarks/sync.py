@@ -13,6 +13,10 @@ also in the master already, edited on the laptop (an audited correction), so upd
 part of the run.
 
 Targets (issue 6): the merge under 10 s; merging the same files again under 3 s.
+
+A second run (``--copies N``, default 3) has laptops that started as copies of the master,
+so each device file holds all 100,000 interviews plus 2,000 new ones: what matters there is
+that only the new and changed interviews are read, which the peak memory shows.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -48,7 +54,8 @@ def _interviews(rng, count: int, answers: int, names, prefix: str):
     return made
 
 
-def run(master_size: int, devices: int, per_device: int, answers: int) -> dict:
+def run(master_size: int, devices: int, per_device: int, answers: int, copies: int = 3
+        ) -> dict:
     sys.path.insert(0, str(ROOT))
     from run import write_benchmark_form
 
@@ -92,6 +99,17 @@ def run(master_size: int, devices: int, per_device: int, answers: int) -> dict:
                 export_device_file(laptop, out, device_id=f"laptop{number:02d}",
                                    interviewer=f"Interviewer {number}")
                 files.append(out)
+        copy_files = []
+        for number in range(copies):
+            laptop_path = folder / f"copy{number}.sdproj"
+            shutil.copyfile(master_path, laptop_path)
+            with Project.open(laptop_path) as laptop:
+                laptop.add_interviews("2024", _interviews(rng, per_device, answers, names,
+                                                          f"copy{number}"))
+                out = folder / f"copy{number}.sddevice"
+                export_device_file(laptop, out, device_id=f"copy{number}",
+                                   interviewer=f"Copy {number}")
+                copy_files.append(out)
         setup = time.perf_counter() - started
         master_bytes = master_path.stat().st_size
 
@@ -102,6 +120,12 @@ def run(master_size: int, devices: int, per_device: int, answers: int) -> dict:
             start = time.perf_counter()
             again = merge_device_files(master, files, backup_folder=folder / "backups")
             again_seconds = time.perf_counter() - start
+            rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            start = time.perf_counter()
+            copied = (merge_device_files(master, copy_files, backup_folder=folder / "backups")
+                      if copy_files else None)
+            copies_seconds = time.perf_counter() - start
+            rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             total = master.overview().total
         device_bytes = sum(f.stat().st_size for f in files) // len(files)
 
@@ -118,6 +142,12 @@ def run(master_size: int, devices: int, per_device: int, answers: int) -> dict:
                   "conflicts": report.total("conflicts"), "written": report.written},
         "merge_again": {"seconds": round(again_seconds, 2), "target_s": 3,
                         "unchanged": again.total("unchanged"), "written": again.written},
+        "copies_of_master": None if copied is None else {
+            "device_files": copies, "interviews_per_file": master_size + per_device,
+            "seconds": round(copies_seconds, 2), "added": copied.total("added"),
+            "unchanged": copied.total("unchanged"),
+            "peak_rss_growth_mb": round(max(0, rss_after - rss_before) / 1024),
+        },
         "interviews_after": total,
     }
 
@@ -128,9 +158,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--devices", type=int, default=20)
     parser.add_argument("--per-device", type=int, default=2000)
     parser.add_argument("--answers", type=int, default=40)
+    parser.add_argument("--copies", type=int, default=3,
+                        help="laptops that are copies of the master (0: skip that run)")
     parser.add_argument("--out", type=Path, default=ROOT / "sync_results.json")
     args = parser.parse_args(argv)
-    figures = run(args.master, args.devices, args.per_device, args.answers)
+    figures = run(args.master, args.devices, args.per_device, args.answers, args.copies)
     figures["machine"] = {"python": platform.python_version(), "platform": platform.platform(),
                           "processor": platform.processor() or platform.machine()}
     args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

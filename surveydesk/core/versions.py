@@ -12,7 +12,8 @@ accounts for everything ``v`` holds:
 
 1. ``w``'s audit trail contains every entry of ``v``'s (the trail "extends" it);
 2. every answer of ``v`` is in ``w`` with the same value, unless ``w``'s trail has an entry
-   about that question that ``v``'s lacks (the change was audited);
+   that ``v``'s lacks changing that question *from ``v``'s value* (the change was audited
+   and made to what ``v`` holds, not to a value given elsewhere);
 3. ``w`` has ``v``'s status, or ``v`` was still ``partial``, and ``w`` is deleted if ``v``
    is, unless ``w``'s trail has an interview-level entry (question empty: a deletion or a
    conflict resolution) that ``v``'s lacks.
@@ -20,11 +21,11 @@ accounts for everything ``v`` holds:
 Answers given for the first time are not audited, so an interview continued on a laptop
 after an earlier export has the same trail and more answers: a later edit. That relation is
 a strict partial order (irreflexive and transitive: an entry missing from the earliest
-trail is missing from every trail in between). A merge keeps, for each interview, the
-versions that no other known version supersedes, the maximal elements of all versions ever
-seen; computed incrementally by :func:`merge_version` this does not depend on the order in
-which versions arrive or on how often each arrives, which is what makes merging device files
-idempotent and order-independent.
+trail is missing from it whichever version in between added it). A merge keeps, for each
+interview, the versions that no other known version supersedes, the maximal elements of
+all versions ever seen; computed incrementally by :func:`merge_version` this does not
+depend on the order in which versions arrive or on how often each arrives, which is what
+makes merging device files idempotent and order-independent.
 
 The kept versions are **settled** when they all have the same content (two laptops that
 made the same correction at different times keep both trails); otherwise the interview is
@@ -148,12 +149,15 @@ def supersedes(later: InterviewVersion, earlier: InterviewVersion) -> bool:
     """Whether ``later`` is a later edit of ``earlier`` (see the module docstring)."""
     if not earlier.trail <= later.trail or later.ident == earlier.ident:
         return False
-    touched = {entry.question for entry in later.trail - earlier.trail}
+    new = later.trail - earlier.trail
+    # A different answer must come from an audited change *of the answer earlier held*: a
+    # change of some other value (given on another laptop) does not account for it.
+    changed = {(entry.question, entry.old_value) for entry in new}
     answers = later.answers
-    if any(question not in touched and answers.get(question) != value
+    if any(answers.get(question) != value and (question, value) not in changed
            for question, value in earlier.answers.items()):
         return False
-    if None in touched:
+    if any(entry.question is None for entry in new):
         return True
     return (_status_follows(earlier.status, later.status)
             and (later.deleted or not earlier.deleted))

@@ -184,12 +184,23 @@ def resumable_interviews(project: Project, device_id: str | None = None
                                                        parameters)]
 
 
-def reopen_interview(project: Project, interview_uuid: str, now: str | None = None) -> None:
-    """Make an aborted interview ``partial`` again, to continue it."""
+def reopen_interview(project: Project, interview_uuid: str, *, who: str = "",
+                     now: str | None = None) -> None:
+    """Make an aborted interview ``partial`` again, to continue it (audited: its status and
+    content hash change, which sync must see)."""
+    now = now or utc_now()
     with project.transaction():
-        project.db.execute("UPDATE interview SET status = 'partial', end_reason = NULL, "
-                           "updated_at = ? WHERE uuid = ? AND status = 'aborted'",
-                           (now or utc_now(), interview_uuid))
+        row = project.db.row("SELECT id, wave_id, answers FROM interview WHERE uuid = ? "
+                             "AND status = 'aborted'", (interview_uuid,))
+        if row is None:
+            return
+        interview_id, wave_id, text = row
+        project.db.execute(
+            "UPDATE interview SET status = 'partial', end_reason = NULL, content_hash = ?, "
+            "updated_at = ? WHERE id = ?",
+            (answers_hash(json.loads(text), "partial"), now, interview_id))
+        _audit(project, now, who, interview_uuid, None, None, None, "reopened to continue")
+        _touch(project, wave_id)
 
 
 def completed_count(project: Project, day: str, interviewer: str | None = None) -> int:

@@ -15,10 +15,11 @@ writes the outcome back. Invariants kept here:
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from surveydesk.core.answers import answers_json
@@ -29,6 +30,7 @@ from surveydesk.core.versions import (
     contents,
     entry_order,
     is_conflict,
+    merge_version,
     shown_version,
 )
 from surveydesk.store.project import Project, utc_now
@@ -82,13 +84,12 @@ def row_versions(project: Project, uuids: Iterable[str] | None = None
     return {row[0]: _version(row, trails.get(row[0], ())) for row in rows}
 
 
-_LIGHT = _ROW.replace("i.answers, ", "") .replace(
-    "i.deleted_reason FROM", "i.deleted_reason, EXISTS (SELECT 1 FROM audit_log a "
-    "WHERE a.interview_uuid = i.uuid) FROM")
+_LIGHT = _ROW.replace("i.answers, ", "")
 
 
 def fingerprint(version: InterviewVersion) -> tuple:
-    """Every field of a version but its answers (the content hash stands for them)."""
+    """Every field of a version but its answers (the content hash stands for them) and its
+    trail: the bookkeeping that tells whether a row changed."""
     return (version.uuid, version.wave, version.form_sha256, version.mode, version.status,
             version.content_hash, version.updated_at, version.respondent_id,
             version.interviewer, version.device_id, version.location, version.language,
@@ -96,22 +97,24 @@ def fingerprint(version: InterviewVersion) -> tuple:
             version.end_reason, version.deleted_at, version.deleted_reason)
 
 
-def unchanged_rows(project: Project, versions: Iterable[InterviewVersion]) -> set[tuple]:
-    """The fingerprints of those ``versions`` the project holds exactly so, as its only
-    version with no audit trail: found without reading any answers, which makes merging the
-    same device files again fast."""
-    candidates: dict[str, set[tuple]] = defaultdict(set)
-    for version in versions:
-        if not version.trail:
-            candidates[version.uuid].add(fingerprint(version))
-    if project.db.scalar("SELECT EXISTS (SELECT 1 FROM sync_kept_version)"):
-        return set()
-    same = set()
-    for chunk, marks in _chunks(list(candidates)):
-        for *row, audited in project.db.rows(f"{_LIGHT} WHERE i.uuid IN ({marks})", chunk):
-            if not audited and tuple(row) in candidates[row[0]]:
-                same.add(tuple(row))
-    return same
+def version_digests(project: Project) -> dict[str, bytes]:
+    """``uuid -> digest of the whole version`` (every field, the content hash standing for
+    the answers, and the audit trail) of each interview that has no other kept versions.
+
+    Equal digests in two project files mean the same version, found without reading any
+    answers: a merge skips those, so laptops that hold the whole survey (copies of the
+    master) cost little memory and time."""
+    trails = _trails(project, None)
+    several = {row[0] for row in project.db.rows(
+        "SELECT DISTINCT interview_uuid FROM sync_kept_version")}
+    digests = {}
+    for row in project.db.rows(_LIGHT):
+        if row[0] in several:
+            continue
+        trail = sorted(([*entry] for entry in trails.get(row[0], ())), key=entry_order)
+        digests[row[0]] = hashlib.blake2b(repr((row, trail)).encode(),
+                                          digest_size=16).digest()
+    return digests
 
 
 def _stored_version(project: Project, uuid: str, payload: str) -> InterviewVersion:
@@ -137,7 +140,13 @@ def kept_versions(project: Project, uuids: Iterable[str]) -> dict[str, tuple[Int
                     f"WHERE interview_uuid IN ({marks})", chunk):
                 found[uuid].append(_stored_version(project, uuid, payload))
         for uuid, versions in found.items():
-            kept[uuid] = tuple(sorted(versions, key=lambda v: v.ident))
+            row = kept.get(uuid, (None,))[0]
+            stored = tuple(sorted(versions, key=lambda v: v.ident))
+            if row is not None and fingerprint(row) not in {fingerprint(v) for v in stored}:
+                # The interview was changed here since the merge stored its versions (an
+                # edit, a deletion, entry continued): the row is one more version.
+                stored = merge_version(stored, row)
+            kept[uuid] = stored
     return kept
 
 
@@ -164,6 +173,7 @@ class KeptChange:
     after: tuple[InterviewVersion, ...]
     origin: VersionOrigin
     chosen_by: str = ""
+    origins: Mapping[str, VersionOrigin] = field(default_factory=dict)  # by version ident
 
 
 def write_kept_versions(project: Project, changes: Iterable[KeptChange],
@@ -259,8 +269,8 @@ def _write_kept(project: Project, change: KeptChange) -> None:
         "INSERT INTO sync_kept_version (interview_uuid, version, source, payload) "
         "VALUES (?, ?, ?, ?)",
         ((change.uuid, version.ident,
-          json.dumps(known.get(version.ident) or (THIS_PROJECT if version.ident in before
-                                                  else change.origin)),
+          json.dumps(known.get(version.ident) or change.origins.get(version.ident) or (
+              THIS_PROJECT if version.ident in before else change.origin)),
           version.to_json()) for version in change.after))
 
 

@@ -42,9 +42,9 @@ def backups(project_path: Path, folder: Path | None = None) -> list[Path]:
     return sorted(folder.glob(f"{_series(project_path)}-*.sdproj"))
 
 
-def make_backup(project_path: Path, *, folder: Path | None = None, keep: int = DEFAULT_KEEP,
+def make_backup(project_path: Path, *, folder: Path | None = None,
                 now: dt.datetime | None = None) -> Path:
-    """Back up the project file and delete this project's backups beyond the newest ``keep``."""
+    """Back the project file up into ``folder`` (consistent even while it is being written)."""
     folder = folder or default_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -54,6 +54,11 @@ def make_backup(project_path: Path, *, folder: Path | None = None, keep: int = D
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{_series(project_path)}-{stamp}.sdproj"
     backup_project(project_path, target)
+    return target
+
+
+def prune(project_path: Path, *, folder: Path | None = None, keep: int = DEFAULT_KEEP) -> None:
+    """Delete this project's backups beyond the newest ``keep`` (after a merge committed:
+    a merge that failed must not cost an older backup)."""
     for old in backups(project_path, folder)[:-keep]:
         old.unlink(missing_ok=True)
-    return target

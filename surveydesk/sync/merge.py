@@ -37,12 +37,11 @@ from surveydesk.store.interview_versions import (
     THIS_PROJECT,
     KeptChange,
     VersionOrigin,
-    fingerprint,
     form_version_ids,
     kept_versions,
     open_conflict_count,
     respondent_owners,
-    unchanged_rows,
+    version_digests,
     write_kept_versions,
 )
 from surveydesk.store.merge_log import MergeRecord, record_merge
@@ -134,6 +133,7 @@ class _Device:
     versions: dict[str, tuple[InterviewVersion, ...]]
     calls: dict[str, CallRecord]
     forms: dict[str, tuple[str, bytes]]  # sha256 -> (version, workbook)
+    same_as_master: int  # interviews the master already held exactly so (not read)
     report: DeviceReport = field(init=False)
 
 
@@ -143,7 +143,7 @@ def version_order(version: str) -> tuple:
                  for part in re.findall(r"\d+|\D+", version))
 
 
-def _read(master: Project, path: Path) -> _Device:
+def _read(master: Project, path: Path, master_digests: dict[str, bytes]) -> _Device:
     form_id = master.current_form_version().form_id
     with open_device_file(path) as device:
         manifest = device.manifest
@@ -161,30 +161,39 @@ def _read(master: Project, path: Path) -> _Device:
                 "was merged.")
         forms = {v.sha256: (v.version, snapshot.workbook(v.id))
                  for v in snapshot.form_versions()}
+        digests = version_digests(snapshot)
         uuids = [row[0] for row in snapshot.db.rows("SELECT uuid FROM interview")]
+        wanted = [uuid for uuid in uuids
+                  if uuid not in digests or digests[uuid] != master_digests.get(uuid)]
         return _Device(path, device.sha256, manifest.device_id, manifest.interviewer,
-                       manifest.created_at, kept_versions(snapshot, uuids),
-                       call_records(snapshot), forms)
+                       manifest.created_at, kept_versions(snapshot, wanted),
+                       call_records(snapshot), forms, len(uuids) - len(wanted))
 
 
 def read_device_files(master: Project, paths: Sequence[Path],
                       progress: Progress | None = None,
                       cancelled: Callable[[], bool] | None = None) -> list[_Device]:
-    """Read and check every file; all problems are reported together."""
+    """Read and check every file; all problems are reported together. Interviews a file
+    holds exactly as the master does are counted, not read."""
+    master_digests = version_digests(master)
     devices, problems = [], []
     for number, path in enumerate(paths, 1):
-        if cancelled is not None and cancelled():
-            raise MergeCancelled("The merge was cancelled; nothing was changed.")
+        _check(cancelled)
         if progress is not None:
             progress(number - 1, len(paths) + 1, f"Reading {Path(path).name}")
         try:
-            devices.append(_read(master, Path(path)))
+            devices.append(_read(master, Path(path), master_digests))
         except SurveyDeskError as error:
             problems.append(str(error))
     if problems:
         raise DeviceFileError("\n".join(
             [*problems, "Nothing was merged; the master project is unchanged."]))
     return devices
+
+
+def _check(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise MergeCancelled("The merge was cancelled; nothing was changed.")
 
 
 def merge_device_files(master: Project, paths: Sequence[Path | str], *, write: bool = True,
@@ -197,33 +206,30 @@ def merge_device_files(master: Project, paths: Sequence[Path | str], *, write: b
     now = now or utc_now()
     paths = [Path(p) for p in paths]
     devices = read_device_files(master, paths, progress, cancelled)
-    plan = _Plan(master, devices)
     if progress is not None:
         progress(len(paths), len(paths) + 1, "Comparing")
-    plan.compare()
-    changes = plan.interview_changes()
-    call_changes = plan.call_changes()
-    new_forms = plan.new_form_versions()
-    anything = bool(changes or call_changes or new_forms)
-    if anything:
-        plan.check_answers(changes, new_forms)
+    if not write:
+        plan = _Plan(master, devices)
+        return plan.report(written=False, backup=None)
+    keep = keep_backups if keep_backups is not None else backups.backups_to_keep(master)
     backup = None
-    if write and anything:
-        if cancelled is not None and cancelled():
-            raise MergeCancelled("The merge was cancelled; nothing was changed.")
-        keep = keep_backups if keep_backups is not None else backups.backups_to_keep(master)
-        backup = backups.make_backup(master.path, folder=backup_folder, keep=keep)
-        try:
-            with master.transaction():
-                plan.write(changes, call_changes, new_forms, now, cancelled)
-        except BaseException:
-            master.forget_cached_questionnaires()
-            raise
+    try:
+        # Planned inside the write transaction: nobody can change the master between the
+        # comparison and the write.
+        with master.transaction():
+            plan = _Plan(master, devices)
+            if plan.anything:
+                _check(cancelled)
+                backup = backups.make_backup(master.path, folder=backup_folder)
+                plan.write(now, cancelled)
+    except BaseException:
+        master.forget_cached_questionnaires()
+        raise
+    if backup is not None:
+        backups.prune(master.path, folder=backup_folder, keep=keep)
     if progress is not None:
         progress(len(paths) + 1, len(paths) + 1, "Done")
-    return MergeReport(master.path, tuple(d.report for d in devices), write and anything,
-                       backup, open_conflict_count(master) if write else
-                       plan.open_conflicts_after(), len(changes))
+    return plan.report(written=plan.anything, backup=backup)
 
 
 class _Plan:
@@ -232,38 +238,50 @@ class _Plan:
     def __init__(self, master: Project, devices: list[_Device]):
         self.master = master
         self.devices = devices
-        # Interviews a device holds exactly as the master does need not be read back.
-        singles = [versions[0] for device in devices for versions in device.versions.values()
-                   if len(versions) == 1]
-        same = unchanged_rows(master, singles)
-        self.initial = {v.uuid: (v,) for v in singles if fingerprint(v) in same}
-        uuids = {uuid for device in devices for uuid in device.versions} - set(self.initial)
-        self.initial.update(kept_versions(master, uuids))
+        uuids = {uuid for device in devices for uuid in device.versions}
+        self.initial = kept_versions(master, uuids)
         self.kept = dict(self.initial)
-        self.source: dict[str, VersionOrigin] = {}
+        # Where each version came from: of several files, a fixed one (the first by name).
+        self.origins: dict[tuple[str, str], VersionOrigin] = {}
         references = {ref for device in devices for ref in device.calls}
         self.initial_calls = call_records(master, references)
         self.calls = dict(self.initial_calls)
         self.max_attempts = max_attempts_setting(master)
+        self.compare()
+        self.changes = self.interview_changes()
+        self.call_updates = self.call_changes()
+        self.new_forms = self.new_form_versions()
+        self.anything = bool(self.changes or self.call_updates or self.new_forms)
+        if self.anything:
+            self.check_answers(self.changes, self.new_forms)
+
+    def report(self, *, written: bool, backup: Path | None) -> MergeReport:
+        conflicts = (open_conflict_count(self.master) if written
+                     else self.open_conflicts_after())
+        return MergeReport(self.master.path, tuple(d.report for d in self.devices), written,
+                           backup, conflicts, len(self.changes))
 
     def compare(self) -> None:
         for device in self.devices:
             counts = dict.fromkeys(("added", "updated", "unchanged", "conflicts"), 0)
-            label = VersionOrigin(device.path.name, device.device_id)
+            counts["unchanged"] += device.same_as_master
+            origin = VersionOrigin(device.path.name, device.device_id)
             for uuid, versions in device.versions.items():
                 before = self.kept.get(uuid, ())
                 after = before
                 for version in versions:
+                    key = (uuid, version.ident)
+                    self.origins[key] = min(self.origins.get(key, origin), origin)
                     if after != (version,):  # the same version: nothing to work out
                         after = merge_version(after, version)
                 counts[_outcome(before, after)] += 1
                 if after != before:
                     self.kept[uuid] = after
-                    self.source[uuid] = label
             calls = dict.fromkeys(("calls_added", "calls_updated", "attempts_added"), 0)
             for reference, record in device.calls.items():
                 before_call = self.calls.get(reference)
-                after_call = merge_call(before_call, record, self.max_attempts)
+                after_call = merge_call(before_call, record, self.max_attempts,
+                                        kept_is_new=reference not in self.initial_calls)
                 if before_call is None:
                     calls["calls_added"] += 1
                     calls["attempts_added"] += len(after_call.attempt_log)
@@ -276,8 +294,20 @@ class _Plan:
                                          device.created_at, device.sha256, **counts, **calls)
 
     def interview_changes(self) -> list[KeptChange]:
-        return [KeptChange(uuid, self.initial.get(uuid, ()), after, self.source[uuid])
-                for uuid, after in self.kept.items() if after != self.initial.get(uuid, ())]
+        changes = []
+        for uuid, after in self.kept.items():
+            before = self.initial.get(uuid, ())
+            if after == before:
+                continue
+            origins = {v.ident: self.origins[(uuid, v.ident)] for v in after
+                       if (uuid, v.ident) in self.origins}
+            settled_by = origins.get(shown_version(after).ident, THIS_PROJECT)
+            changes.append(KeptChange(uuid, before, after, settled_by, origins=origins))
+        return changes
+
+    def source(self, uuid: str) -> VersionOrigin:
+        """The file the shown version of ``uuid`` came from."""
+        return self.origins.get((uuid, shown_version(self.kept[uuid]).ident), THIS_PROJECT)
 
     def call_changes(self) -> list[CallRecord]:
         return [record for reference, record in self.calls.items()
@@ -350,15 +380,15 @@ class _Plan:
             (wave, respondent), owner = next(iter(clashes.items()))
             raise UsageError(f"Respondent {respondent} of wave {wave} is already in the master "
                              f"as interview {owner}, and comes from "
-                             f"{self.source[pairs[(wave, respondent)]].describe()} as "
+                             f"{self.source(pairs[(wave, respondent)]).describe()} as "
                              "interview "
                              f"{pairs[(wave, respondent)]}; nothing was merged.")
 
     # -- writing ---------------------------------------------------------------------------
-    def write(self, changes, call_changes, new_forms, now: str,
-              cancelled: Callable[[], bool] | None) -> None:
+    def write(self, now: str, cancelled: Callable[[], bool] | None) -> None:
+        """Write the plan (inside the caller's transaction)."""
         master = self.master
-        for _sha, version, workbook, file_name in new_forms:
+        for _sha, version, workbook, file_name in self.new_forms:
             questionnaire = read_xlsform(workbook, f"questionnaire version {version} from "
                                                    f"{file_name}")
             if version_order(version) > version_order(master.current_form_version().version):
@@ -368,10 +398,13 @@ class _Plan:
                     raise UsageError(f"{file_name}: {error}") from None
             else:
                 master.add_historical_form_version(workbook, questionnaire, now)
-        if cancelled is not None and cancelled():
-            raise MergeCancelled("The merge was cancelled; nothing was changed.")
-        write_kept_versions(master, changes, form_version_ids(master), now)
-        write_call_records(master, call_changes)
+        _check(cancelled)
+        # Waves new to the master get their places in a fixed order, whatever the files' order.
+        known = {wave.label for wave in master.waves()}
+        for label in sorted({shown_version(c.after).wave for c in self.changes} - known):
+            master.ensure_wave(label)
+        write_kept_versions(master, self.changes, form_version_ids(master), now)
+        write_call_records(master, self.call_updates)
         for device in self.devices:
             r = device.report
             if r.changes:
@@ -415,11 +448,12 @@ def resolve_conflict(project: Project, interview_uuid: str, keep: str, *, who: s
         reason = (f"merge conflict resolved: kept version {kept.key} "
                   f"({kept.interviewer or 'unknown interviewer'}, last edited "
                   f"{kept.updated_at})")
-        differing = sorted({q for v in versions for q in {*v.answers, *kept.answers}
-                            if v.answers.get(q) != kept.answers.get(q)})
+        # One entry per answer the kept version replaces, so that it accounts for every
+        # difference (see core.versions.supersedes).
         entries = {AuditEntry(now, who, None, None, None, reason)}
-        entries |= {AuditEntry(now, who, q, None, kept.answers.get(q), reason)
-                    for q in differing}
+        entries |= {AuditEntry(now, who, q, value, kept.answers.get(q), reason)
+                    for v in versions for q, value in v.answers.items()
+                    if value != kept.answers.get(q)}
         trail = frozenset().union(*(v.trail for v in versions)) | entries
         resolved = replace(kept, updated_at=now, trail=trail)
         write_kept_versions(project, [KeptChange(interview_uuid, versions, (resolved,),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from surveydesk.core.answers import answers_hash
 from surveydesk.core.errors import UsageError
 from surveydesk.store import entry
 
@@ -58,8 +59,12 @@ def test_aborting_needs_a_reason_and_can_be_reopened(small_project):
     entry.finish_interview(small_project, started.uuid, "aborted", who="MB",
                            reason="citizen left")
     assert entry.load_interview(small_project, started.uuid).status == "aborted"
-    entry.reopen_interview(small_project, started.uuid)
+    entry.reopen_interview(small_project, started.uuid, who="MB")
     assert entry.load_interview(small_project, started.uuid).status == "partial"
+    # Audited, with the content hash of the partial interview (sync compares it).
+    assert small_project.audit_log(started.uuid)[-1].reason == "reopened to continue"
+    assert small_project.db.scalar("SELECT content_hash FROM interview WHERE uuid = ?",
+                                   (started.uuid,)) == answers_hash({}, "partial")
 
 
 def test_soft_delete_hides_an_interview_from_data_but_keeps_it(small_project):

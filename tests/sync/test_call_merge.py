@@ -91,3 +91,34 @@ def test_a_number_only_one_laptop_had_is_added_with_its_attempts(fieldwork):
     assert (report.devices[0].calls_added, report.devices[0].attempts_added) == (1, 1)
     assert (record.reference, record.phone, record.status, record.attempts) == (
         "R9", "+4511111111", "open", 1)
+
+
+def test_an_interview_attempt_without_a_linked_interview_does_not_close_the_call():
+    tries = frozenset({attempt("12T09:00", "interview"),
+                       attempt("12T09:05", "call_back", "13T10:00")})
+    assert call_state(tries, 5, linked=False) == ("appointment", "2024-09-13T10:00:00+00:00")
+    assert call_state(tries, 5, linked=True) == ("completed", None)
+
+
+def test_a_new_number_two_laptops_bring_is_the_same_whichever_file_comes_first(fieldwork):
+    from surveydesk.store.project import Project
+
+    a, b = fieldwork.laptop("a"), fieldwork.laptop("b")
+    calls.add_calls(a, [calls.NewCall("R5", "+4511111111", "Ib")],
+                    now="2024-09-02T08:00:00+00:00")
+    calls.add_calls(b, [calls.NewCall("R5", "+4522222222", "Ib")],
+                    now="2024-09-01T08:00:00+00:00")
+    calls.record_attempt(a, _call_id(a, "R5"), "busy", "AB", "2024-09-12T09:00:00+00:00")
+    calls.record_attempt(b, _call_id(b, "R5"), "no_answer", "CD", "2024-09-12T10:00:00+00:00")
+    files = [fieldwork.export(a), fieldwork.export(b)]
+    results = []
+    for order in (files, files[::-1]):
+        copy = fieldwork.folder / f"master-{len(results)}.sdproj"
+        copy.write_bytes(fieldwork.master_path.read_bytes())
+        with Project.open(copy) as master:
+            merge_device_files(master, order, backup_folder=fieldwork.folder / "bak")
+            results.append(call_records(master)["R5"])
+    assert results[0] == results[1]
+    # The number imported first (on laptop b) is kept; both attempts count.
+    assert (results[0].phone, results[0].attempts, results[0].status) == (
+        "+4522222222", 2, "open")

@@ -98,9 +98,19 @@ def test_a_version_that_extends_both_sides_of_a_conflict_settles_it():
     a = version({"age": "41"}, trail=[FIRST])
     b = version({"age": "43"}, trail=[change("09:10", "age", "40", "43", "analyst")])
     settled = version({"age": "43"}, trail=[*a.trail, *b.trail,
+                                            change("10:00", "age", "41", "43", "analyst"),
                                             AuditEntry("2024-09-14T00:00:00+00:00", "analyst",
                                                        None, None, None, "resolved")])
     assert merge_version(merge_version((a,), b), settled) == (settled,)
+
+
+def test_a_correction_of_a_value_given_elsewhere_does_not_overrule_an_answer():
+    # A partial interview continued on two laptops: A gave age 30; B gave 50 and corrected
+    # it to 55. B's correction was of its own 50, not of A's 30: a conflict.
+    on_a = version({"age": "30"}, status="partial")
+    on_b = version({"age": "55"}, status="partial", trail=[change("09:00", "age", "50", "55")])
+    assert not supersedes(on_b, on_a) and not supersedes(on_a, on_b)
+    assert is_conflict(merge_version((on_a,), on_b))
 
 
 def test_the_same_correction_made_on_two_laptops_is_settled_with_both_trails():
