@@ -43,6 +43,11 @@ step = st.one_of(
     st.tuples(st.just("call"), st.sampled_from(LAPTOPS), st.integers(0, 2),
               st.sampled_from(("no_answer", "busy", "call_back", "refused", "interview"))),
     st.tuples(st.just("export"), st.sampled_from(LAPTOPS), st.just(0), st.just("")),
+    # The analyst merges a laptop's file into the master mid-fieldwork, then corrects or
+    # deletes on the master; laptops set up later start from that master.
+    st.tuples(st.just("sync"), st.sampled_from(LAPTOPS), st.just(0), st.just("")),
+    st.tuples(st.just("master"), st.just("M"), st.integers(0, 5),
+              st.sampled_from((*VALUES, "delete"))),
 )
 
 
@@ -74,6 +79,17 @@ class Play:
         return [row[0] for row in laptop.db.rows(sql + " ORDER BY id")]
 
     def run(self, kind, name, arg, value) -> None:
+        if kind == "master":
+            self.edit_master(arg, value)
+            return
+        if kind == "sync":
+            laptop = self.laptop(name)
+            out = self.folder / f"sync{next(self.clock)}.sddevice"
+            export_device_file(laptop, out, device_id=name, interviewer=name, now=self.now())
+            with Project.open(self.master) as master:
+                merge_device_files(master, [out], backup_folder=self.folder / "backups",
+                                   keep_backups=1, now=self.now())
+            return
         if kind == "fork":
             if arg not in self.laptops and name != arg:
                 source = self.laptop(name)
@@ -126,9 +142,28 @@ class Play:
             entry.delete_interview(laptop, every[index % len(every)], who=who,
                                    reason="duplicate", now=self.now())
 
+    def edit_master(self, index: int, value: str) -> None:
+        with Project.open(self.master) as master:
+            every = self.interviews(master)
+            if not every:
+                return
+            uuid = every[index % len(every)]
+            if conflicts_of(master, uuid):
+                return  # the analyst must resolve first (edits are refused)
+            if value == "delete":
+                entry.delete_interview(master, uuid, who="analyst", reason="duplicate",
+                                       now=self.now())
+            elif master.answers(uuid).get("satisfied") != value:
+                master.change_answer(uuid, "satisfied", value, who="analyst",
+                                     reason="register", now=self.now())
+
     def close(self) -> None:
         for laptop in self.laptops.values():
             laptop.close()
+
+
+def conflicts_of(project: Project, uuid: str) -> list:
+    return [c for c in conflicts(project) if c.interview_uuid == uuid]
 
 
 def master_state(path: Path):
