@@ -1,0 +1,1 @@
+"""The analysis mode: pick questions and breakdowns, see tables and charts."""
