@@ -262,6 +262,109 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <source>Total</source>
+        <translation>I alt</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Personligt fremmøde</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>There is no chart for this selection.</source>
+        <translation>Der er ingen figur for dette valg.</translation>
+    </message>
+    <message>
+        <source>%1 compared with %2</source>
+        <translation>%1 sammenlignet med %2</translation>
+    </message>
+    <message>
+        <source>Don&apos;t know</source>
+        <translation>Ved ikke</translation>
+    </message>
+    <message>
+        <source>Share of answers</source>
+        <translation>Andel af besvarelser</translation>
+    </message>
+    <message>
+        <source>Positive (top 2)</source>
+        <translation>Andel positive (top 2)</translation>
+    </message>
+    <message>
+        <source>Mean score (%1–%2)</source>
+        <translation>Gennemsnitlig score (%1–%2)</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Gennemsnit</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>Mål %1</translation>
+    </message>
+    <message>
+        <source>Theme mean</source>
+        <translation>Temagennemsnit</translation>
+    </message>
+    <message>
+        <source>Answers (n): %1</source>
+        <translation>Besvarelser (n): %1</translation>
+    </message>
+    <message>
+        <source>Confidence interval: %1 to %2</source>
+        <translation>Konfidensinterval: %1 til %2</translation>
+    </message>
+    <message>
+        <source>In %1: %2</source>
+        <translation>I %1: %2</translation>
+    </message>
+    <message>
+        <source>Positive (top 2), %1</source>
+        <translation>Andel positive (top 2), %1</translation>
+    </message>
+    <message>
+        <source>significant change</source>
+        <translation>signifikant ændring</translation>
+    </message>
+    <message>
+        <source>no significant change</source>
+        <translation>ingen signifikant ændring</translation>
+    </message>
+    <message>
+        <source>p-value: %1 (%2)</source>
+        <translation>p-værdi: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Benchmark: %1</source>
+        <translation>Benchmark: %1</translation>
+    </message>
+    <message>
+        <source>Few answers: compare with caution.</source>
+        <translation>Få besvarelser: sammenlign med forbehold.</translation>
+    </message>
+    <message>
+        <source>significantly higher / lower than %1</source>
+        <translation>signifikant højere / lavere end %1</translation>
+    </message>
+    <message>
+        <source>light: few answers, compare with caution</source>
+        <translation>lys: få besvarelser, sammenlign med forbehold</translation>
+    </message>
+    <message>
+        <source>benchmark</source>
+        <translation>benchmark</translation>
+    </message>
+</context>
+<context>
     <name>ConflictComparison</name>
     <message>
         <source>Version %1 (in the data now)</source>
