@@ -348,6 +348,14 @@
         <translation>Benchmark: %1</translation>
     </message>
     <message>
+        <source>met</source>
+        <translation>nået</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>ikke nået</translation>
+    </message>
+    <message>
         <source>Few answers: compare with caution.</source>
         <translation>Få besvarelser: sammenlign med forbehold.</translation>
     </message>

@@ -39,6 +39,7 @@ PERCENT, MEAN = "percent", "mean"
 UP, DOWN = "up", "down"
 NEGATIVE, NEUTRAL, POSITIVE, DONT_KNOW = "negative", "neutral", "positive", "dont_know"
 TOTAL = ""  # the breakdown and group of the rows over everyone
+THEME_ROW = "theme_mean"  # key in ``names`` of the word for a theme's own row
 
 
 @dataclass(frozen=True)
@@ -429,7 +430,7 @@ def theme_chart(rows: _Rows, statement_rows: _Rows | None, questionnaire: Questi
     title = subject_title(questionnaire, theme, language)
     waves = _waves_shown(current, previous)
     if breakdown == TOTAL:
-        categories = [Category(theme, title, total=True)]
+        categories = [Category(theme, (names or {}).get(THEME_ROW, title), total=True)]
         categories += [Category(q.name, q.label(language, questionnaire.fallback))
                        for q in statements]
         series = []
@@ -515,8 +516,9 @@ def chart_for_subject(table: pd.DataFrame, questionnaire: Questionnaire, subject
     """The chart of question or theme ``subject`` for the wave in focus (default: the
     table's latest) and a breakdown variable (None: the rows over everyone).
 
-    ``names`` translates what the questionnaire has no label for: ``""`` (the total) and the
-    interview modes (``web``, ``in_person``, ``phone``).
+    ``names`` translates what the questionnaire has no label for: ``""`` (the total), the
+    interview modes (``web``, ``in_person``, ``phone``) and :data:`THEME_ROW` (the theme's
+    own row above its statements; without it the theme's label).
     """
     kind = chart_kind(questionnaire, subject)
     if kind is None:

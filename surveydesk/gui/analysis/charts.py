@@ -28,7 +28,7 @@ import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetricsF, QPainter
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QToolTip, QVBoxLayout, QWidget
 
 from surveydesk.analysis import chart_data as cd
 from surveydesk.core.errors import SurveyDeskError
@@ -47,6 +47,9 @@ TEXT, MUTED = "#202020", "#5A5A5A"
 UP_MARK, DOWN_MARK = "▲", "▼"
 THICKNESS = 0.78  # of a row's height taken by its bars
 MIN_LABEL_PX = 13  # thinner bars get no value label (the tooltip still has it)
+MIN_ROW_PX = 20  # below this the chart scrolls
+MIN_BAR_PX = 6  # nor may a row's bars get thinner than this
+CHROME_PX = 95  # axis, captions and margins around the rows
 MAX_BAR_PX = 24  # a bar no thicker than this however few the rows
 HEADER_PX = 20  # above the first row: captions of the panel, target line, don't-know column
 
@@ -293,12 +296,19 @@ class ChartView(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._graphics = pg.GraphicsLayoutWidget(self)
+        self._graphics = pg.GraphicsLayoutWidget()
         self._graphics.setBackground("w")
-        self._graphics.setMinimumSize(QSize(320, 240))
+        self._graphics.setMinimumSize(QSize(320, 200))
+        # Many rows need more height than the page may have: then the chart scrolls rather
+        # than squeezing its labels on top of each other.
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setWidget(self._graphics)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._graphics)
+        layout.addWidget(self._scroll)
         self._font = QFont(self.font())
         self._font.setPointSizeF(max(self._font.pointSizeF(), 9.5))
         self._small = QFont(self._font)
@@ -323,7 +333,8 @@ class ChartView(QWidget):
             plot.getAxis("bottom").setTextPen(pg.mkPen(MUTED))
             plot.getAxis("bottom").enableAutoSIPrefix(False)
             plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)
-        side.getAxis("left").setStyle(showValues=False)
+        side.getAxis("left").setStyle(showValues=False, tickLength=0)
+        side.getAxis("left").setTicks([[], []])
         side.getAxis("left").setWidth(6)
         side.setYLink(main)
         ci.addItem(main, row=1, col=0)
@@ -443,7 +454,9 @@ class ChartView(QWidget):
 
     # -- building ----------------------------------------------------------------------------
     def _names(self) -> dict[str, str]:
-        return {"": translate("ChartView", "Total"), "web": translate("ChartView", "Web"),
+        return {"": translate("ChartView", "Total"),
+                cd.THEME_ROW: translate("ChartView", "Theme mean"),
+                "web": translate("ChartView", "Web"),
                 "in_person": translate("ChartView", "In person"),
                 "phone": translate("ChartView", "Phone")}
 
@@ -485,10 +498,11 @@ class ChartView(QWidget):
             panel.begin()
         data = self._data
         self._set_side(data is not None and data.kind == cd.SCALE)
-        width = max(self._graphics.width(), 480)
+        width = max(self._scroll.viewport().width(), 320)
         self._title.item.setTextWidth(width - 40)
         self._legend.item.setTextWidth(width - 40)
         if data is None:
+            self._graphics.setMinimumHeight(200)
             self._title.setText(self._message or " ", color=MUTED, size="11pt")
             self._legend.setText(" ")
             self._legend_plain = ""
@@ -499,10 +513,17 @@ class ChartView(QWidget):
                 panel.finish()
             return
         self._draw_title(data)
+        self._draw_legend(data)
         labels = [(float(i), c.label, c.total) for i, c in enumerate(data.categories)]
         self._axis.set_categories(labels, max_width=max(140.0, width * 0.34))
         rows = max(len(data.categories), 1)
-        row_px = max(self._main.plot.vb.height(), self._graphics.height() * 0.6) / rows
+        chrome = (CHROME_PX + self._title.item.boundingRect().height()
+                  + self._legend.item.boundingRect().height())
+        per_row = max((sum(s.bars[i] is not None for s in data.series)
+                       for i in range(len(data.categories))), default=1)
+        needed = int(chrome + rows * max(MIN_ROW_PX, per_row * MIN_BAR_PX + 6))
+        self._graphics.setMinimumHeight(needed)
+        row_px = (max(self._scroll.viewport().height(), needed) - chrome) / rows
         has_header = data.target is not None or data.kind == cd.SCALE
         # Room above the first row for the target's and the don't-know column's captions.
         self._top = -0.5 - (HEADER_PX / row_px if has_header else 0.0)
@@ -517,7 +538,6 @@ class ChartView(QWidget):
             self._draw_bars(self._main, data, data.series, row_px, panel_name="bars")
         for panel in (self._main, self._side):
             panel.finish()
-        self._draw_legend(data)
 
     def _set_side(self, shown: bool) -> None:
         ci = self._graphics.ci
@@ -644,7 +664,7 @@ class ChartView(QWidget):
                         else number(bar.value, 2)
                     text = f"{value} {mark}".strip()
                     panel.texts.put(text, bar.value, y, (-0.04, 0.5),
-                                    TEXT if not bar.low_base else MUTED, backed=True)
+                                    TEXT if not bar.low_base else MUTED)
                 elif mark:  # no room for the value: the mark alone, still where it belongs
                     text = mark
                     panel.texts.put(mark, bar.value, y, (-0.1, 0.5), TEXT)
@@ -740,6 +760,10 @@ class ChartView(QWidget):
         if not math.isnan(bar.benchmark):
             reference = percent(bar.benchmark) if is_percent else number(bar.benchmark)
             lines.append(translate("ChartView", "Benchmark: %1").replace("%1", reference))
+        if bar.target_met is not None and data.target is not None:
+            verdict = (translate("ChartView", "met") if bar.target_met
+                       else translate("ChartView", "not met"))
+            lines.append(f"{self._target_caption(data.target)}: {verdict}")
         if bar.low_base:
             lines.append(translate("ChartView", "Few answers: compare with caution."))
         return "<br>".join(lines)

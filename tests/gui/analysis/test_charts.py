@@ -134,6 +134,8 @@ def test_theme_chart_has_the_target_line_and_benchmark_marker(view, demo):
     assert "Target ≥ 4.0" in visible_texts(view._main)
     theme = next(b for b in view.bars() if b.statistic == "theme_mean" and b.wave == "2022")
     assert theme.value == engine(table, "satisfaction", "theme_mean", "2022").value
+    verdict = "met" if theme.value >= 4.0 else "not met"
+    assert f"Target ≥ 4.0: {verdict}" in theme.tooltip
     points = view.benchmark_points()
     assert len(points) == 1 and points[0][0] == 3.85
     statement = next(b for b in view.bars() if b.category.startswith("How satisfied were"))
@@ -169,6 +171,23 @@ def test_hovering_a_bar_tells_value_n_interval_and_p_value(view, demo):
     assert f"{row.ci_low * 100:.1f}%" in tip and f"{row.ci_high * 100:.1f}%" in tip
     assert f"p-value: {row.p_value:.3f}" in tip
     assert view.tooltip_at(1.2, 0.0, panel="side") == ""
+
+
+def test_moving_the_mouse_over_a_bar_shows_its_tooltip(view, demo, qtbot):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QToolTip
+
+    table, questionnaire = demo
+    view.show_subject(table, questionnaire, "channel_used", language="en")
+    qtbot.wait(50)  # laid out
+    bar = next(b for b in view.bars() if b.wave == "2022")
+    vb = view._main.plot.vb
+    y = next(y0 + (y1 - y0) / 2 for x0, x1, y0, y1, tip in view._main.hits
+             if tip == bar.tooltip)
+    view._graphics.scene().sigMouseMoved.emit(vb.mapViewToScene(QPointF(bar.value / 2, y)))
+    assert QToolTip.text() == bar.tooltip
+    n = engine(table, "channel_used", bar.statistic, "2022").n
+    assert f"Answers (n): {n}" in QToolTip.text()
 
 
 def test_danish_words_and_decimal_comma_after_switching_the_language(view, demo, qtbot):
