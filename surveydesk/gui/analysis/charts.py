@@ -424,6 +424,9 @@ class ChartView(QWidget):
         target = QRectF(0, 0, source.width(), source.height())
         generator = QSvgGenerator()
         generator.setFileName(str(path))
+        # The screen's resolution: bars and axes are recorded as QPictures at it, and a
+        # different one would scale them against the text when played into the SVG.
+        generator.setResolution(self._graphics.logicalDpiX())
         generator.setSize(QSize(int(source.width()), int(source.height())))
         generator.setViewBox(target)
         generator.setTitle(self.title_text())

@@ -229,6 +229,11 @@ def test_png_and_svg_exports_are_valid_files(view, demo, tmp_path):
     assert not image.isNull() and image.width() >= 800
     root = ET.parse(tmp_path / "chart.svg").getroot()
     assert root.tag.endswith("svg")
+    # Drawn at the screen's resolution: otherwise bars and axes (recorded as pictures) are
+    # scaled against the text.
+    width_mm = float(root.get("width").removesuffix("mm"))
+    dpi = view._graphics.logicalDpiX()
+    assert width_mm / 25.4 * dpi == pytest.approx(view._graphics.width(), abs=2)
     texts = " ".join(t.text or "" for t in root.iter() if t.tag.endswith("text"))
     assert "Citizen Service" in texts
 
