@@ -41,6 +41,287 @@
     </message>
 </context>
 <context>
+    <name>AnalysisOptions</name>
+    <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <source>All waves</source>
+        <translation>Alle bølger</translation>
+    </message>
+    <message>
+        <source>%1% (%2% confidence)</source>
+        <translation>%1 % (%2 % sikkerhed)</translation>
+    </message>
+    <message>
+        <source>Weight each wave to the population counts set for the project.</source>
+        <translation>Vægt hver bølge til de populationstal, der er sat for projektet.</translation>
+    </message>
+    <message>
+        <source>No population counts are set for this project. Set them with: surveydesk-cli population set PROJECT FILE</source>
+        <translation>Der er ikke sat populationstal for projektet. Sæt dem med: surveydesk-cli population set PROJEKT FIL</translation>
+    </message>
+    <message>
+        <source>Choose a benchmark file</source>
+        <translation>Vælg en benchmarkfil</translation>
+    </message>
+    <message>
+        <source>Benchmark files (*.csv *.xlsx);;All files (*)</source>
+        <translation>Benchmarkfiler (*.csv *.xlsx);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Could not use the benchmark file</source>
+        <translation>Benchmarkfilen kunne ikke bruges</translation>
+    </message>
+    <message>
+        <source>No benchmark file.</source>
+        <translation>Ingen benchmarkfil.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 values)</source>
+        <translation>%1 (%2 værdier)</translation>
+    </message>
+    <message>
+        <source>&amp;Breakdown:</source>
+        <translation>&amp;Opdeling:</translation>
+    </message>
+    <message>
+        <source>and by:</source>
+        <translation>og efter:</translation>
+    </message>
+    <message>
+        <source>W&amp;ave:</source>
+        <translation>B&amp;ølge:</translation>
+    </message>
+    <message>
+        <source>Significance &amp;level:</source>
+        <translation>Signifikans&amp;niveau:</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum base:</source>
+        <translation>&amp;Mindste basis:</translation>
+    </message>
+    <message>
+        <source>Mark significance against:</source>
+        <translation>Markér signifikans mod:</translation>
+    </message>
+    <message>
+        <source>the previous wave</source>
+        <translation>forrige bølge</translation>
+    </message>
+    <message>
+        <source>the rest of the wave</source>
+        <translation>resten af bølgen</translation>
+    </message>
+    <message>
+        <source>the benchmark</source>
+        <translation>benchmark</translation>
+    </message>
+    <message>
+        <source>&amp;Weighted</source>
+        <translation>&amp;Vægtet</translation>
+    </message>
+    <message>
+        <source>Benchmark:</source>
+        <translation>Benchmark:</translation>
+    </message>
+    <message>
+        <source>Cells with this many answers or fewer are shown grey: too few to compare.</source>
+        <translation>Celler med så mange svar eller færre vises grå: for få til at sammenligne.</translation>
+    </message>
+    <message>
+        <source>A difference is marked significant when its p-value is below this level.</source>
+        <translation>En forskel markeres som signifikant, når dens p-værdi er under dette niveau.</translation>
+    </message>
+    <message>
+        <source>Benchmark f&amp;ile…</source>
+        <translation>Benchmark&amp;fil…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisPage</name>
+    <message>
+        <source>Save the chart</source>
+        <translation>Gem diagrammet</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG-billede (*.png);;SVG-tegning (*.svg)</translation>
+    </message>
+    <message>
+        <source>Could not save the chart</source>
+        <translation>Diagrammet kunne ikke gemmes</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultater</translation>
+    </message>
+    <message>
+        <source>Response rates</source>
+        <translation>Svarprocenter</translation>
+    </message>
+    <message>
+        <source>&amp;Copy table</source>
+        <translation>&amp;Kopiér tabel</translation>
+    </message>
+    <message>
+        <source>Copy the whole table, ready to paste into Excel (Ctrl+C copies the selected cells).</source>
+        <translation>Kopiér hele tabellen, klar til at indsætte i Excel (Ctrl+C kopierer de markerede celler).</translation>
+    </message>
+    <message>
+        <source>&amp;Save chart…</source>
+        <translation>&amp;Gem diagram…</translation>
+    </message>
+    <message>
+        <source>Computing the tables…</source>
+        <translation>Beregner tabellerne…</translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>Intet projekt åbent</translation>
+    </message>
+    <message>
+        <source>Choose a question or theme</source>
+        <translation>Vælg et spørgsmål eller tema</translation>
+    </message>
+    <message>
+        <source>weighted to the population counts</source>
+        <translation>vægtet til populationstallene</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisTable</name>
+    <message>
+        <source>Mode of interview</source>
+        <translation>Interviewform</translation>
+    </message>
+    <message>
+        <source>Wave</source>
+        <translation>Bølge</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>I alt</translation>
+    </message>
+    <message>
+        <source>Top 2 (two highest answers)</source>
+        <translation>Top 2 (de to højeste svar)</translation>
+    </message>
+    <message>
+        <source>Bottom 2 (two lowest answers)</source>
+        <translation>Bund 2 (de to laveste svar)</translation>
+    </message>
+    <message>
+        <source>Mean score</source>
+        <translation>Gennemsnitlig score</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Gennemsnit</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Don&apos;t know (all)</source>
+        <translation>Ved ikke (i alt)</translation>
+    </message>
+    <message>
+        <source>Theme mean (mean of the statements)</source>
+        <translation>Temagennemsnit (gennemsnit af udsagnene)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Number of answers in the base: %1</source>
+        <translation>Antal svar i basen: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2% interval %3 to %4)</source>
+        <translation>%1 (%2 %-interval %3 til %4)</translation>
+    </message>
+    <message>
+        <source>n = %1</source>
+        <translation>n = %1</translation>
+    </message>
+    <message>
+        <source>Weighted; effective n = %1</source>
+        <translation>Vægtet; effektivt n = %1</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>mindst %1</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>højst %1</translation>
+    </message>
+    <message>
+        <source>Target: %1, met %2</source>
+        <translation>Måltal: %1, nået %2</translation>
+    </message>
+    <message>
+        <source>Target: %1, missed %2</source>
+        <translation>Måltal: %1, ikke nået %2</translation>
+    </message>
+    <message>
+        <source>Against the previous wave (%1): p = %2</source>
+        <translation>Mod forrige bølge (%1): p = %2</translation>
+    </message>
+    <message>
+        <source>Against the rest of the wave: p = %2</source>
+        <translation>Mod resten af bølgen: p = %2</translation>
+    </message>
+    <message>
+        <source>Against the benchmark (%1): p = %2</source>
+        <translation>Mod benchmark (%1): p = %2</translation>
+    </message>
+    <message>
+        <source>(significant)</source>
+        <translation>(signifikant)</translation>
+    </message>
+    <message>
+        <source>Low base: n = %1 is at or below the minimum base of %2; read with care.</source>
+        <translation>Lav basis: n = %1 er på eller under mindste basis på %2; læs med forsigtighed.</translation>
+    </message>
+    <message>
+        <source>%1 %2 than the previous wave</source>
+        <translation>%1 %2 end forrige bølge</translation>
+    </message>
+    <message>
+        <source>%1 %2 than the rest of the wave</source>
+        <translation>%1 %2 end resten af bølgen</translation>
+    </message>
+    <message>
+        <source>%1 %2 than the benchmark</source>
+        <translation>%1 %2 end benchmark</translation>
+    </message>
+    <message>
+        <source>Significantly higher / lower: %1</source>
+        <translation>Signifikant højere / lavere: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 target met / missed</source>
+        <translation>%1 %2 måltal nået / ikke nået</translation>
+    </message>
+    <message>
+        <source>grey: n ≤ %1 (low base)</source>
+        <translation>grå: n ≤ %1 (lav basis)</translation>
+    </message>
+</context>
+<context>
     <name>AnswerField</name>
     <message>
         <source>A whole number</source>
@@ -766,6 +1047,10 @@
         <translation>S&amp;ynkronisering</translation>
     </message>
     <message>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analyse</translation>
+    </message>
+    <message>
         <source>Mode</source>
         <translation>Tilstand</translation>
     </message>
@@ -1006,6 +1291,21 @@
     <message>
         <source>Done.</source>
         <translation>Færdig.</translation>
+    </message>
+</context>
+<context>
+    <name>Navigator</name>
+    <message>
+        <source>All statements (theme mean)</source>
+        <translation>Alle udsagn (temagennemsnit)</translation>
+    </message>
+    <message>
+        <source>The theme score: per respondent the mean of the statements answered, then the mean of those</source>
+        <translation>Temaets score: for hver respondent gennemsnittet af de besvarede udsagn, derefter gennemsnittet af dem</translation>
+    </message>
+    <message>
+        <source>Search questions…</source>
+        <translation>Søg i spørgsmål…</translation>
     </message>
 </context>
 <context>
@@ -1290,6 +1590,55 @@ Vælg Fil ▸ Åbn projekt… for at åbne et projekt, eller Fil ▸ Åbn demo f
     <message>
         <source>Could not read the interviews</source>
         <translation>Interviewene kunne ikke læses</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseRates</name>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Besvarelser</translation>
+    </message>
+    <message>
+        <source>Response rate</source>
+        <translation>Svarprocent</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>I alt</translation>
+    </message>
+    <message>
+        <source>Complete interviews against the population counts set for the project, per group and wave.</source>
+        <translation>Gennemførte interview holdt op mod de populationstal, der er sat for projektet, pr. gruppe og bølge.</translation>
+    </message>
+    <message>
+        <source>No population counts are set for this project, so there are no response rates to show and the tables cannot be weighted.
+
+Put the number of people per group in a CSV or Excel file with the columns variable, group, population (and optionally wave), for example:
+
+    variable,group,population
+    target_group,dagpenge,1830
+
+and store it in the project with:
+
+    surveydesk-cli population set %1 FILE</source>
+        <translation>Der er ikke sat populationstal for projektet, så der er ingen svarprocenter at vise, og tabellerne kan ikke vægtes.
+
+Skriv antallet af personer pr. gruppe i en CSV- eller Excel-fil med kolonnerne variable, group, population (og eventuelt wave), for eksempel:
+
+    variable,group,population
+    target_group,dagpenge,1830
+
+og gem dem i projektet med:
+
+    surveydesk-cli population set %1 FIL</translation>
     </message>
 </context>
 <context>

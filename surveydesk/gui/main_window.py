@@ -5,11 +5,12 @@ Everything that touches data goes through the same functions the command line us
 (``Project.open``, ``Project.create``, ``read_xlsform``, ``write_demo``). A
 :class:`SurveyDeskError` is shown in a dialog with its message; never a traceback.
 
-Four views share the window, one click apart (toolbar or View menu, Ctrl+1/2/3/4): the
+Five views share the window, one click apart (toolbar or View menu, Ctrl+1/2/3/4/5): the
 project overview, interview entry (:mod:`surveydesk.gui.entry`), the interview records
-(:mod:`surveydesk.gui.records`), where answers are read, corrected and deleted, and Sync
+(:mod:`surveydesk.gui.records`), where answers are read, corrected and deleted, Sync
 (:mod:`surveydesk.gui.sync`), where device files from the laptops are merged and merge
-conflicts resolved. File ▸ Export device file writes this laptop's device file.
+conflicts resolved, and Analysis (:mod:`surveydesk.gui.analysis`), the tables, charts and
+response rates. File ▸ Export device file writes this laptop's device file.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from surveydesk.core.errors import SurveyDeskError
 from surveydesk.core.xlsform import read_xlsform
 from surveydesk.demo import DEMOS, write_demo
 from surveydesk.gui import call_import, translation
+from surveydesk.gui.analysis import AnalysisPage
 from surveydesk.gui.entry import EntryPage
 from surveydesk.gui.location_warning import confirm_location
 from surveydesk.gui.overview import OverviewPage
@@ -113,9 +115,11 @@ class MainWindow(QMainWindow):
         self.sync_page = SyncPage(self, who=lambda: records_user(
             self.entry_page.start_page.interviewer_edit.text()))
         self.sync_page.data_changed.connect(self.data_changed)
+        self.analysis_page = AnalysisPage(self)
         self.export_task: ProjectTask | None = None
         self.pages = QStackedWidget(self)
-        for page in (self.overview_page, self.entry_page, self.records_page, self.sync_page):
+        for page in (self.overview_page, self.entry_page, self.records_page, self.sync_page,
+                     self.analysis_page):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.path_label = QLabel()
@@ -167,11 +171,14 @@ class MainWindow(QMainWindow):
         self.sync_action = QAction(self, checkable=True)
         self.sync_action.setShortcut(QKeySequence("Ctrl+4"))
         self.sync_action.triggered.connect(self.show_sync)
+        self.analysis_action = QAction(self, checkable=True)
+        self.analysis_action.setShortcut(QKeySequence("Ctrl+5"))
+        self.analysis_action.triggered.connect(self.show_analysis)
         self.mode_bar = self.addToolBar("")
         self.mode_bar.setObjectName("modeToolBar")
         self.mode_bar.setMovable(False)
         for action in (self.overview_action, self.entry_action, self.records_action,
-                       self.sync_action):
+                       self.sync_action, self.analysis_action):
             modes.addAction(action)
             self.view_menu.addAction(action)
             self.mode_bar.addAction(action)
@@ -223,6 +230,7 @@ class MainWindow(QMainWindow):
         self.entry_action.setText(translate("MainWindow", "&Interview entry"))
         self.records_action.setText(translate("MainWindow", "Interview &records"))
         self.sync_action.setText(translate("MainWindow", "&Sync"))
+        self.analysis_action.setText(translate("MainWindow", "&Analysis"))
         self.mode_bar.setWindowTitle(translate("MainWindow", "Mode"))
         self.language_menu.setTitle(translate("MainWindow", "&Language"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
@@ -250,18 +258,22 @@ class MainWindow(QMainWindow):
             self.project.close()
         self.project = project
         for action in (self.close_action, self.import_calls_action, self.entry_action,
-                       self.records_action, self.sync_action, self.export_device_action):
+                       self.records_action, self.sync_action, self.export_device_action,
+                       self.analysis_action):
             action.setEnabled(project is not None)
         self.overview_page.show_overview(overview, languages)
         self.entry_page.set_project(project)
         self.records_page.set_project(project)
         self.sync_page.set_project(project)
+        self.analysis_page.set_project(project)
         if project is None:
             self.show_overview()
         elif self.pages.currentWidget() is self.records_page:
             self.show_records()
         elif self.pages.currentWidget() is self.sync_page:
             self.show_sync()
+        elif self.pages.currentWidget() is self.analysis_page:
+            self.show_analysis()
         self._update_title()
 
     # -- modes -----------------------------------------------------------------------------
@@ -304,6 +316,15 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.sync_page)
         self.sync_action.setChecked(True)
 
+    def show_analysis(self) -> None:
+        """Tables, charts and response rates of the open project (computed again)."""
+        if self.project is None or not self.analysis_page.activate():
+            self.show_overview()
+            return
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.pages.setCurrentWidget(self.analysis_page)
+        self.analysis_action.setChecked(True)
+
     def data_changed(self) -> None:
         """Interviews or calls were changed outside the current view (a merge, a resolved
         conflict): re-read what the other views show."""
@@ -312,6 +333,7 @@ class MainWindow(QMainWindow):
         self.overview_page.show_overview(self.project.overview(),
                                          self.project.questionnaire.languages)
         self.entry_page.calls_changed()
+        self.analysis_page.data_changed()
 
     def export_device_file(self) -> None:
         """File > Export device file: this laptop's project as one file for the master."""
@@ -434,6 +456,7 @@ class MainWindow(QMainWindow):
         self.entry_page.set_project(None)
         self.records_page.set_project(None)
         self.sync_page.set_project(None)  # a running merge is cancelled, its thread awaited
+        self.analysis_page.set_project(None)  # likewise a computation of the tables
         if self.export_task is not None:
             self.export_task.wait()
         if self.project is not None:

@@ -15,7 +15,8 @@ def test_entry_is_one_click_from_the_overview_and_back(window):
     assert window.pages.currentWidget() is window.entry_page
     assert window.entry_action.isChecked()
     assert window.mode_bar.actions() == [window.overview_action, window.entry_action,
-                                         window.records_action, window.sync_action]
+                                         window.records_action, window.sync_action,
+                                         window.analysis_action]
     assert window.entry_page.start_page.title_label.text() == "Interview entry"
     window.overview_action.trigger()
     assert window.pages.currentWidget() is window.overview_page
