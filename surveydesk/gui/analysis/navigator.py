@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from surveydesk.analysis.cells import themes
 from surveydesk.core.questionnaire import Question, Questionnaire
-from surveydesk.gui.analysis.table_model import form_language
+from surveydesk.gui.analysis.labels import form_language
 from surveydesk.gui.records_dialogs import bold
 
 translate = QCoreApplication.translate

@@ -34,7 +34,8 @@ from surveydesk.analysis.reference import BenchmarkValue
 from surveydesk.analysis.tables import TableOptions
 from surveydesk.core.errors import SurveyDeskError
 from surveydesk.core.questionnaire import Questionnaire, QuestionType
-from surveydesk.gui.analysis.table_model import Display, breakdown_label
+from surveydesk.gui.analysis.labels import breakdown_label
+from surveydesk.gui.analysis.table_model import Display
 from surveydesk.gui.records_dialogs import quiet
 from surveydesk.gui.translation import fill, ui_locale
 from surveydesk.io.reference_files import read_benchmark

@@ -50,10 +50,11 @@ from PySide6.QtWidgets import (
 from surveydesk.analysis.project_tables import ProjectTables, tables_for_project
 from surveydesk.analysis.tables import TableOptions
 from surveydesk.gui.analysis.charts import ChartView
+from surveydesk.gui.analysis.labels import subject_label
 from surveydesk.gui.analysis.navigator import Navigator
 from surveydesk.gui.analysis.options import OptionsPanel
 from surveydesk.gui.analysis.rates import RatesView
-from surveydesk.gui.analysis.table_model import ResultsTableModel, legend_text, subject_label
+from surveydesk.gui.analysis.table_model import ResultsTableModel, legend_text
 from surveydesk.gui.analysis.table_view import ResultsTableView
 from surveydesk.gui.records_dialogs import arrange, bold, quiet
 from surveydesk.gui.tasks import ProjectTask, error_message, is_expected

@@ -17,7 +17,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from surveydesk.core.questionnaire import Questionnaire
-from surveydesk.gui.analysis.table_model import (
+from surveydesk.gui.analysis.labels import (
     breakdown_label,
     copy_locale,
     group_label,

@@ -3,8 +3,9 @@
 Rows are the subject's statistics in the engine's order (the choices' shares, then top 2,
 bottom 2, mean…); columns are, per breakdown group (the total first), one value column and
 one ``n`` column per wave. Nothing is computed here: every number shown is a cell of the
-tidy table of :func:`surveydesk.analysis.project_tables.tables_for_project`, formatted in
-the UI locale (``35,6%`` in Danish). The marks beside a value read the engine's flags:
+tidy table of :func:`surveydesk.analysis.project_tables.tables_for_project`, labelled and
+formatted by :mod:`.labels` (``35,6 %`` in Danish). The marks beside a value read the
+engine's flags:
 
 - ▲ ▼ significant change from the previous wave (``significant``; up or down as the value
   compares with ``previous_value``);
@@ -20,7 +21,6 @@ seed 000 draws bars of 30 or fewer answers light.
 
 from __future__ import annotations
 
-import math
 import textwrap
 from dataclasses import dataclass
 
@@ -28,11 +28,19 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from surveydesk.analysis.data import CROSS
 from surveydesk.core.questionnaire import Questionnaire
+from surveydesk.gui.analysis.labels import (
+    breakdown_label,
+    copy_locale,
+    group_label,
+    is_missing,
+    number_text,
+    p_text,
+    statistic_label,
+    subject_label,
+)
 from surveydesk.gui.analysis.table_view import COPY_ROLE
-from surveydesk.gui.records_model import mode_name
-from surveydesk.gui.translation import current_language, fill, ui_locale
+from surveydesk.gui.translation import fill, ui_locale
 
 translate = QCoreApplication.translate
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -67,114 +75,9 @@ class Column:
     is_n: bool
 
 
-# -- labels in the UI language ---------------------------------------------------------------
-def form_language(questionnaire: Questionnaire) -> str | None:
-    """The questionnaire language that matches the UI language (``None``: its default)."""
-    code = current_language()
-    return code if code in questionnaire.language_codes else None
-
-
-def subject_label(questionnaire: Questionnaire, name: str) -> str:
-    """A question's label or a theme's group label, in the UI language."""
-    language, fallback = form_language(questionnaire), questionnaire.fallback
-    if name in questionnaire:
-        return questionnaire.question(name).label(language, fallback)
-    try:
-        return questionnaire.group(name).label(language, fallback)
-    except KeyError:
-        return name
-
-
-def breakdown_label(questionnaire: Questionnaire, name: str) -> str:
-    """What a breakdown variable is called: mode, wave, or the question's label."""
-    if name == "mode":
-        return translate("AnalysisTable", "Mode of interview")
-    if name == "wave":
-        return translate("AnalysisTable", "Wave")
-    if CROSS in name:
-        return CROSS.join(breakdown_label(questionnaire, part) for part in name.split(CROSS))
-    return subject_label(questionnaire, name)
-
-
-def group_label(questionnaire: Questionnaire, breakdown: str, group: str) -> str:
-    """A breakdown group's label: 'Total', a mode, a wave, or a choice's label."""
-    if breakdown == "":
-        return translate("AnalysisTable", "Total")
-    if CROSS in breakdown:
-        return CROSS.join(group_label(questionnaire, name, part) for name, part in
-                          zip(breakdown.split(CROSS), group.split(CROSS), strict=False))
-    if breakdown == "mode":
-        return mode_name(group)
-    if breakdown == "wave" or breakdown not in questionnaire:
-        return group
-    choices = questionnaire.question(breakdown).choice_list
-    try:
-        choice = choices.choice(group) if choices is not None else None
-    except KeyError:
-        choice = None
-    return group if choice is None else choice.label(form_language(questionnaire),
-                                                     questionnaire.fallback)
-
-
-def statistic_label(questionnaire: Questionnaire, subject: str, statistic: str) -> str:
-    """A row title: the choice's label for a share, else what the statistic is."""
-    if statistic.startswith("share:"):
-        name = statistic.removeprefix("share:")
-        if subject in questionnaire and questionnaire.question(subject).choice_list:
-            try:
-                choice = questionnaire.question(subject).choice_list.choice(name)
-            except KeyError:
-                return name
-            return choice.label(form_language(questionnaire), questionnaire.fallback)
-        return name
-    scored = subject in questionnaire and questionnaire.question(subject).is_scored
-    return {
-        "top2": translate("AnalysisTable", "Top 2 (two highest answers)"),
-        "bottom2": translate("AnalysisTable", "Bottom 2 (two lowest answers)"),
-        "mean": (translate("AnalysisTable", "Mean score") if scored else
-                 translate("AnalysisTable", "Mean")),
-        "median": translate("AnalysisTable", "Median"),
-        "dont_know": translate("AnalysisTable", "Don't know (all)"),
-        "theme_mean": translate("AnalysisTable", "Theme mean (mean of the statements)"),
-    }.get(statistic, statistic)
-
-
-# -- numbers in the UI locale ----------------------------------------------------------------
-def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
 def _true(flag: object) -> bool:
     """An engine flag (nullable boolean): ``True`` only when set and true."""
-    return not _missing(flag) and bool(flag)
-
-
-def number_text(value: float, kind: str, locale: QLocale, *, copying: bool = False) -> str:
-    """A value as shown: a share in percent with one decimal (``35,6 %`` in Danish, with
-    the space Danish writes, ``35.6%`` in English), a mean with two decimals, a median with
-    one; ``''`` when there is none. ``copying``: for the clipboard (with
-    :func:`copy_locale`), shares without the space: ``35,6%``."""
-    if _missing(value):
-        return ""
-    if kind == "proportion":
-        number = locale.toString(float(value) * 100, "f", 1)
-        spaced = locale.language() == QLocale.Language.Danish and not copying
-        return f"{number} %" if spaced else f"{number}%"
-    return locale.toString(float(value), "f", 2 if kind == "mean" else 1)
-
-
-def copy_locale() -> QLocale:
-    """The UI locale without thousands separators, shares as ``35,6%``: what Danish and
-    English spreadsheets read as numbers."""
-    locale = ui_locale()
-    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
-    return locale
-
-
-def p_text(p: float, locale: QLocale) -> str:
-    if p < 0.001:
-        return "< " + locale.toString(0.001, "f", 3)
-    return locale.toString(float(p), "f", 3)
+    return not is_missing(flag) and bool(flag)
 
 
 def marks(cell: dict, total: float | None, display: Display) -> str:
@@ -187,7 +90,7 @@ def marks(cell: dict, total: float | None, display: Display) -> str:
         shown.append(REST_UP if value > total else REST_DOWN)
     if display.vs_benchmark and _true(cell["significant_vs_benchmark"]):
         shown.append(BENCHMARK_UP if value > cell["benchmark"] else BENCHMARK_DOWN)
-    if not _missing(cell["target_met"]):
+    if not is_missing(cell["target_met"]):
         shown.append(MET if cell["target_met"] else MISSED)
     return " ".join(shown)
 
@@ -410,7 +313,7 @@ class ResultsTableModel(QAbstractTableModel):
 
     @staticmethod
     def _target_paper(cell: dict, is_n: bool) -> QColor | None:
-        if is_n or _missing(cell["target_met"]):
+        if is_n or is_missing(cell["target_met"]):
             return None
         return MET_PAPER if cell["target_met"] else MISSED_PAPER
 
@@ -418,7 +321,7 @@ class ResultsTableModel(QAbstractTableModel):
         locale, kind = ui_locale(), cell["kind"]
         lines = [self._column_tips[column]]
         value = number_text(cell["value"], kind, locale) or "–"
-        if not _missing(cell["ci_low"]) and not _missing(cell["ci_high"]):
+        if not is_missing(cell["ci_low"]) and not is_missing(cell["ci_high"]):
             lines.append(fill(translate("AnalysisTable", "%1 (%2% interval %3 to %4)"), value,
                               locale.toString(round((1 - self.alpha) * 100)),
                               number_text(cell["ci_low"], kind, locale),
@@ -426,11 +329,11 @@ class ResultsTableModel(QAbstractTableModel):
         else:
             lines.append(value)
         lines.append(fill(translate("AnalysisTable", "n = %1"), locale.toString(int(cell["n"]))))
-        if cell["weighted"] and not _missing(cell["n_effective"]):
+        if cell["weighted"] and not is_missing(cell["n_effective"]):
             lines.append(fill(translate("AnalysisTable", "Weighted; effective n = %1"),
                               locale.toString(float(cell["n_effective"]), "f", 1)))
         lines += self._test_lines(cell, locale)
-        if not _missing(cell["target_met"]):
+        if not is_missing(cell["target_met"]):
             target = number_text(cell["target"], kind, locale)
             bound = (translate("AnalysisTable", "at least %1") if cell["target_operator"] == ">="
                      else translate("AnalysisTable", "at most %1"))
@@ -454,7 +357,7 @@ class ResultsTableModel(QAbstractTableModel):
         )
         for p_column, flag, compared, template in tests:
             p = cell[p_column]
-            if _missing(p):
+            if is_missing(p):
                 continue
             other = number_text(cell[compared], cell["kind"], locale) if compared else ""
             line = fill(template, other, p_text(p, locale))
