@@ -27,6 +27,7 @@ The error is the exception object itself: a :class:`SurveyDeskError`, one of
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -70,6 +71,32 @@ class _Worker(QThread):
             self.done.emit(True, result)
 
 
+class _Collector:
+    """Automatic garbage collection is off while any worker runs.
+
+    Python's collector runs in whichever thread happens to allocate. In a worker (pandas
+    allocates a lot) it can destroy the GUI's Qt objects there, and ``~QObject`` taking Qt's
+    lock while waiting for the GIL deadlocks with the GUI thread deleting a widget (seen in
+    the analysis tests, about one run in thirteen). Reference counting still frees memory
+    meanwhile; the collector is back on once the last worker has ended."""
+
+    holds = 0
+    was_enabled = False
+
+    @classmethod
+    def hold(cls) -> None:
+        if cls.holds == 0:
+            cls.was_enabled = gc.isenabled()
+            gc.disable()
+        cls.holds += 1
+
+    @classmethod
+    def release(cls) -> None:
+        cls.holds -= 1
+        if cls.holds == 0 and cls.was_enabled:
+            gc.enable()
+
+
 class ProjectTask(QObject):
     """Runs ``work(project, progress, cancelled)`` on a worker thread with its own
     connection to the project file at ``path`` (see the module docstring)."""
@@ -90,12 +117,20 @@ class ProjectTask(QObject):
         self._worker.progressed.connect(self._relay_progress, queued)
         self._worker.done.connect(self._finish, queued)
         self._running = False
+        self._holding = False
+
+    def _release_collector(self) -> None:
+        if self._holding:
+            self._holding = False
+            _Collector.release()
 
     def start(self) -> None:
         """Start the work (once)."""
         if self._worker is None or self._running:
             raise RuntimeError("a ProjectTask runs once")
         self._running = True
+        _Collector.hold()
+        self._holding = True
         self._worker.start()
 
     def cancel(self) -> None:
@@ -115,7 +150,10 @@ class ProjectTask(QObject):
         worker = self._worker
         if worker is None:
             return True
-        return worker.wait() if milliseconds < 0 else worker.wait(milliseconds)
+        ended = worker.wait() if milliseconds < 0 else worker.wait(milliseconds)
+        if ended:
+            self._release_collector()
+        return ended
 
     @Slot(int, int, str)
     def _relay_progress(self, step: int, total: int, text: str) -> None:
@@ -128,6 +166,7 @@ class ProjectTask(QObject):
         if worker is not None:
             worker.wait()  # the thread has emitted its last signal; let it end properly
             worker.deleteLater()
+        self._release_collector()
         self._running = False
         (self.succeeded if ok else self.failed).emit(outcome)
         self.finished.emit()

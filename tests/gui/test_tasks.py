@@ -136,3 +136,33 @@ def test_error_messages_a_user_can_act_on(tmp_path):
     bug = KeyError("answers")
     assert not is_expected(bug)
     assert "KeyError: 'answers'" in error_message(path, bug)
+
+
+def test_garbage_collection_is_off_while_a_worker_runs_and_back_on_after(qtbot, tmp_path,
+                                                                         form_path):
+    # A collection in the worker thread could destroy GUI objects there (a deadlock).
+    import gc
+    import threading
+
+    from surveydesk.core.xlsform import read_xlsform
+    from surveydesk.gui.tasks import ProjectTask
+    from surveydesk.store.project import Project
+
+    path = tmp_path / "p.sdproj"
+    Project.create(path, form_path.read_bytes(), read_xlsform(form_path)).close()
+    gate = threading.Event()
+    seen = []
+
+    def work(_project, _progress, _cancelled):
+        seen.append(gc.isenabled())
+        gate.wait(5)
+        return 1
+
+    assert gc.isenabled()
+    task = ProjectTask(path, work)
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        task.start()
+        assert not gc.isenabled()
+        gate.set()
+    assert seen == [False]
+    assert gc.isenabled()

@@ -22,7 +22,6 @@ the data changed is dropped altogether.
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections import OrderedDict
 from collections.abc import Callable
@@ -104,7 +103,6 @@ class AnalysisPage(QWidget):
         self._wanted: TableOptions | None = None
         self._failed: tuple[TableOptions, int, str] | None = None
         self.task: ProjectTask | None = None
-        self._gc_paused: bool | None = None  # whether the collector ran before a task
         self.shown: Computed | None = None
         self.subject = ""
         self._warnings: list[str] = []
@@ -245,7 +243,6 @@ class AnalysisPage(QWidget):
         if task is not None:
             task.cancel()
             task.wait()
-        self._resume_collector()
         self._set_busy(False)
 
     def _wave_labels(self) -> list[str]:
@@ -289,7 +286,6 @@ class AnalysisPage(QWidget):
                            lambda project, _progress, _cancelled: compute(project, options, run),
                            self)
         self.task = task
-        self._pause_collector()
         task.succeeded.connect(lambda result: self._arrived(task, options, epoch, result, None))
         task.failed.connect(lambda error: self._arrived(task, options, epoch, None, error))
         task.finished.connect(task.deleteLater)
@@ -300,7 +296,6 @@ class AnalysisPage(QWidget):
         if task is not self.task:
             return  # abandoned: another project, or the window closes
         self.task = None
-        self._resume_collector()  # the worker thread has ended (ProjectTask waits for it)
         if epoch == self._epoch:  # else the data changed meanwhile: the result is dropped
             if result is not None:
                 self._cache[options] = result
@@ -314,21 +309,6 @@ class AnalysisPage(QWidget):
         if self._waiting():
             self._start(self._wanted)  # the options or the data changed meanwhile
         self._set_busy(self._waiting())
-
-    def _pause_collector(self) -> None:
-        """No automatic garbage collection while the worker computes. The collector runs
-        in whichever thread happens to allocate; in the worker (pandas allocates a lot) it
-        would destroy the GUI's Qt objects there, and ``~QObject`` taking Qt's lock while
-        waiting for the GIL deadlocks with the GUI thread deleting a widget (seen in the
-        tests). Memory is still freed by reference counting meanwhile."""
-        if self._gc_paused is None:
-            self._gc_paused = gc.isenabled()
-            gc.disable()
-
-    def _resume_collector(self) -> None:
-        if self._gc_paused:
-            gc.enable()
-        self._gc_paused = None
 
     def _fail(self, error: BaseException) -> None:
         assert self.project is not None and self._wanted is not None
