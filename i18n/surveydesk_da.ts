@@ -645,6 +645,10 @@
         <translation>signifikant højere / lavere end %1</translation>
     </message>
     <message>
+        <source>significantly higher / lower than the previous wave</source>
+        <translation>signifikant højere / lavere end forrige bølge</translation>
+    </message>
+    <message>
         <source>light: few answers, compare with caution</source>
         <translation>lys: få besvarelser, sammenlign med forbehold</translation>
     </message>

@@ -158,8 +158,10 @@ def _versus_previous(frame: pd.DataFrame, order: Sequence[str]) -> pd.DataFrame:
     right = frame[[*_KEYS, "wave", "value", "variance", "n_effective"]].rename(columns={
         "wave": "previous_wave", "value": "previous_value", "variance": "previous_variance",
         "n_effective": "previous_n"})
-    merged = frame.assign(previous_wave=frame["wave"].map(previous)).merge(
-        right, on=[*_KEYS, "previous_wave"], how="left")
+    # As objects: with one wave every previous wave is missing, and an all-missing column
+    # would be float, which pandas refuses to merge with the text labels.
+    merged = frame.assign(previous_wave=frame["wave"].map(previous).astype(object)).merge(
+        right.astype({"previous_wave": object}), on=[*_KEYS, "previous_wave"], how="left")
     p = _compare(merged["kind"].to_numpy(), merged["value"].to_numpy(),
                  merged["variance"].to_numpy(), merged["n_effective"].to_numpy(),
                  merged["previous_value"].to_numpy(), merged["previous_variance"].to_numpy(),

@@ -310,3 +310,14 @@ def test_medians_per_group_equal_numpy_and_the_weighted_definition():
         below = np.array([w[x <= v].sum() for v in x])
         candidates = x[below >= w.sum() / 2]
         assert weighted[group] == candidates.min()
+
+
+@pytest.mark.parametrize("breakdowns", [(), ("department",)])
+def test_a_single_wave_is_tabulated_with_no_comparison_with_a_previous_wave(demo, breakdowns):
+    questionnaire, waves, raw = demo
+    first = [w for w in waves if w.label == "2019"]
+    table = compute_tables(first, questionnaire, TableOptions(breakdowns=breakdowns))
+    assert set(table.wave) == {"2019"}
+    assert table.p_value.isna().all() and not table.significant.any()
+    top2 = cell(table, "sat_municipality", "top2", "2019")
+    assert top2.n > 0 and 0 < top2.value < 1

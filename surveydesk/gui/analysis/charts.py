@@ -660,7 +660,10 @@ class ChartView(QWidget):
                 widths.append(bar.value)
                 ys.append(y)
                 heights.append(thickness * 0.92)
-                mark = {cd.UP: UP_MARK, cd.DOWN: DOWN_MARK}.get(bar.direction, "")
+                # Only the wave in focus is marked: the legend names the wave it compares
+                # with, and an older wave's bar compares with a wave before that.
+                mark = ({cd.UP: UP_MARK, cd.DOWN: DOWN_MARK}.get(bar.direction, "")
+                        if bar.wave == data.wave else "")
                 text = ""
                 if show_text:
                     value = percent(bar.value, 0) if data.value_format == cd.PERCENT \
@@ -751,7 +754,7 @@ class ChartView(QWidget):
             high = percent(bar.ci_high) if is_percent else number(bar.ci_high)
             lines.append(translate("ChartView", "Confidence interval: %1 to %2").replace(
                 "%1", low).replace("%2", high))
-        if data.previous_wave and not math.isnan(bar.previous_value):
+        if data.previous_wave and bar.wave == data.wave and not math.isnan(bar.previous_value):
             before = percent(bar.previous_value) if is_percent else number(bar.previous_value)
             lines.append(translate("ChartView", "In %1: %2").replace(
                 "%1", data.previous_wave).replace("%2", before))
@@ -786,9 +789,12 @@ class ChartView(QWidget):
             entries += [(_swatch(colors[s.key]), s.label) for s in data.series]
         bars = [b for s in data.series for b in s.bars if b is not None]
         if any(b.direction for b in bars) or data.previous_wave:
+            # With one wave chosen the table does not hold the wave before it: its marks
+            # still compare with it, so say so without a label.
             entries.append((f"{UP_MARK} {DOWN_MARK}", translate(
                 "ChartView", "significantly higher / lower than %1").replace(
-                "%1", data.previous_wave or "")))
+                "%1", data.previous_wave) if data.previous_wave else translate(
+                "ChartView", "significantly higher / lower than the previous wave")))
         if any(b.low_base for b in bars) or any(r.low_base for r in data.stacked):
             entries.append((_swatch(_blend(CURRENT, LOW_BASE_ALPHA)),
                             translate("ChartView", "light: few answers, compare with caution")))

@@ -385,3 +385,25 @@ def test_a_project_without_answers_says_so_instead_of_a_table(qtbot, small_proje
     # One scored question is no theme; texts and dates are not tabulated.
     assert page.navigator.subjects() == ["satisfied", "channels", "age", "hours"]
     assert not page.rates.has_rates()
+
+
+def test_a_project_with_one_wave_shows_its_results(qtbot, tmp_path, form_path):
+    from surveydesk.core.xlsform import read_xlsform
+    from surveydesk.store import entry
+
+    path = tmp_path / "one_wave.sdproj"
+    with Project.create(path, form_path.read_bytes(), read_xlsform(form_path)) as project:
+        for value in ("5", "4", "4", "2"):
+            started = entry.start_interview(project, wave="2024", mode="in_person",
+                                            interviewer="AB", device_id="d")
+            entry.save_answer(project, started.uuid, "satisfied", value, next_question=None,
+                              who="AB")
+            entry.finish_interview(project, started.uuid, "complete", who="AB")
+    main_window = MainWindow(Project.open(path))
+    qtbot.addWidget(main_window)
+    main_window.show()
+    page = open_analysis(qtbot, main_window)
+    page.show_subject("satisfied")
+    assert page.message.text() == "" or not page.message.isVisible()
+    assert_model_is_the_engine(page, engine(path, page.options.table_options(), "satisfied"))
+    assert page.model.rowCount() > 0
