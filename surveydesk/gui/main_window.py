@@ -456,7 +456,8 @@ class MainWindow(QMainWindow):
         self.entry_page.set_project(None)
         self.records_page.set_project(None)
         self.sync_page.set_project(None)  # a running merge is cancelled, its thread awaited
-        self.analysis_page.set_project(None)  # likewise a computation of the tables
+        self.analysis_page.set_project(None)
+        self.analysis_page.abandon()  # every computation of the tables has ended
         if self.export_task is not None:
             self.export_task.wait()
         if self.project is not None:

@@ -314,7 +314,7 @@ def test_medians_per_group_equal_numpy_and_the_weighted_definition():
 
 @pytest.mark.parametrize("breakdowns", [(), ("department",)])
 def test_a_single_wave_is_tabulated_with_no_comparison_with_a_previous_wave(demo, breakdowns):
-    questionnaire, waves, raw = demo
+    questionnaire, waves, _ = demo
     first = [w for w in waves if w.label == "2019"]
     table = compute_tables(first, questionnaire, TableOptions(breakdowns=breakdowns))
     assert set(table.wave) == {"2019"}

@@ -103,6 +103,7 @@ class AnalysisPage(QWidget):
         self._wanted: TableOptions | None = None
         self._failed: tuple[TableOptions, int, str] | None = None
         self.task: ProjectTask | None = None
+        self._retired: list[ProjectTask] = []  # abandoned tasks whose threads still run
         self.shown: Computed | None = None
         self.subject = ""
         self._warnings: list[str] = []
@@ -195,7 +196,7 @@ class AnalysisPage(QWidget):
         still running for another project is cancelled and awaited."""
         if project is self.project:
             return
-        self.abandon()
+        self.abandon(wait=False)  # the old project's computation ends on its own
         self._cache.clear()
         self._epoch += 1
         self._wanted, self._failed, self.shown, self.subject = None, None, None, ""
@@ -237,13 +238,23 @@ class AnalysisPage(QWidget):
         self._epoch += 1
         self._failed = None
 
-    def abandon(self) -> None:
-        """Cancel running work and wait for its thread; its outcome is ignored."""
+    def abandon(self, *, wait: bool = True) -> None:
+        """Cancel running work; its outcome is ignored. With ``wait`` (the window closes)
+        block until every worker thread has ended; without (another project is opened)
+        let it finish on its own, kept referenced until then."""
         task, self.task = self.task, None
         if task is not None:
             task.cancel()
-            task.wait()
+            self._retired.append(task)
+            task.finished.connect(lambda task=task: self._retire(task))
+        if wait:
+            for running in list(self._retired):
+                running.wait()
         self._set_busy(False)
+
+    def _retire(self, task: ProjectTask) -> None:
+        if task in self._retired:
+            self._retired.remove(task)
 
     def _wave_labels(self) -> list[str]:
         return [] if self.project is None else [wave.label for wave in self.project.waves()]

@@ -407,3 +407,21 @@ def test_a_project_with_one_wave_shows_its_results(qtbot, tmp_path, form_path):
     assert page.message.text() == "" or not page.message.isVisible()
     assert_model_is_the_engine(page, engine(path, page.options.table_options(), "satisfied"))
     assert page.model.rowCount() > 0
+
+
+def test_opening_another_project_does_not_wait_for_the_old_computation(qtbot, window,
+                                                                        project_path):
+    gate = threading.Event()
+
+    def slow(project, options):
+        gate.wait(10)
+        return tables_for_project(project, options)
+
+    page = window.analysis_page
+    page.run = slow
+    window.analysis_action.trigger()
+    qtbot.waitUntil(lambda: page.task is not None, timeout=TIMEOUT)
+    page.set_project(None)  # returns at once although the worker is still blocked
+    assert page.task is None and len(page._retired) == 1
+    gate.set()
+    qtbot.waitUntil(lambda: not page._retired, timeout=TIMEOUT)
