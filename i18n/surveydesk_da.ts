@@ -569,6 +569,10 @@
         <translation>%1 sammenlignet med %2</translation>
     </message>
     <message>
+        <source>by %1</source>
+        <translation>fordelt på %1</translation>
+    </message>
+    <message>
         <source>Don&apos;t know</source>
         <translation>Ved ikke</translation>
     </message>

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QToolTip, QVBoxLayout, QWidge
 
 from surveydesk.analysis import chart_data as cd
 from surveydesk.core.errors import SurveyDeskError
+from surveydesk.gui.analysis.labels import breakdown_label
 from surveydesk.gui.translation import current_language, ui_locale
 
 translate = QCoreApplication.translate
@@ -559,6 +560,10 @@ class ChartView(QWidget):
                 "%1", data.wave).replace("%2", data.previous_wave)
         else:
             sub = data.wave
+        if data.breakdown and self._request is not None:
+            # Named, since with two breakdowns chosen the chart shows the first one only.
+            sub += " · " + translate("ChartView", "by %1").replace(
+                "%1", breakdown_label(self._request[1], data.breakdown))
         html = (f"<span style='font-size:12pt; font-weight:bold; color:{TEXT}'>"
                 f"{_escape(data.title)}</span><br>"
                 f"<span style='font-size:9.5pt; color:{MUTED}'>{_escape(sub)}</span>")

@@ -260,3 +260,21 @@ def test_clear_and_subjects_without_a_chart_draw_nothing(view, demo):
     view.show_subject(table, questionnaire, "comment", language="en")
     assert view.bars() == []
     assert view.title_text() == "There is no chart for this selection."
+
+
+def test_a_chart_broken_down_names_its_breakdown_in_the_subtitle(qtbot, demo_project_file):
+    from surveydesk.analysis.project_tables import tables_for_project
+    from surveydesk.analysis.tables import TableOptions
+    from surveydesk.gui.analysis.charts import ChartView
+    from surveydesk.store.project import Project
+
+    with Project.open(demo_project_file) as project:
+        questionnaire = project.questionnaire
+        table = tables_for_project(project, TableOptions(breakdowns=("department", "mode")))
+    view = ChartView()
+    qtbot.addWidget(view)
+    view.show_subject(table.table, questionnaire, "sat_municipality", language="en",
+                      breakdown="department")
+    assert "· by " in view.title_text()
+    view.show_subject(table.table, questionnaire, "sat_municipality", language="en")
+    assert "· by " not in view.title_text()
