@@ -18,6 +18,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from screens import Shots
+from screens import size as size_of
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -28,26 +31,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--records-size", default="1100x700", help="for records_<lang>.png")
     parser.add_argument("--demo", default="citizen_service")
     args = parser.parse_args(argv)
-    size = tuple(int(part) for part in args.size.lower().split("x"))
-    records_size = tuple(int(part) for part in args.records_size.lower().split("x"))
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    size = size_of(args.size)
+    records_size = size_of(args.records_size)
 
     from surveydesk.demo import write_demo
     from surveydesk.gui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(["surveydesk-screenshots"])
-    args.out.mkdir(parents=True, exist_ok=True)
-
-    def save(window, name: str) -> None:
-        # Several rounds: the LanguageChange event is posted, and new texts post a re-layout.
-        for _ in range(3):
-            app.processEvents()
-        target = args.out / name
-        if not window.grab().save(str(target)):
-            raise SystemExit(f"could not write {target}")
-        print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+    shots = Shots(args.out)
+    save = shots.save
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["SURVEYDESK_CONFIG_DIR"] = str(Path(tmp) / "config")

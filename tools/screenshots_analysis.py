@@ -22,6 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from screens import Shots
+from screens import size as size_of
+
 ROOT = Path(__file__).resolve().parent.parent
 
 POPULATION = [  # (wave, variable, group, population): citizens registered per target group
@@ -39,22 +42,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--size", default="1600x900", help="window size, WIDTHxHEIGHT")
     args = parser.parse_args(argv)
-    size = tuple(int(part) for part in args.size.lower().split("x"))
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    size = size_of(args.size)
 
     from surveydesk.demo import write_demo
     from surveydesk.gui.main_window import MainWindow
     from surveydesk.store import settings
 
-    app = QApplication.instance() or QApplication(["surveydesk-screenshots"])
-    args.out.mkdir(parents=True, exist_ok=True)
-
-    def settle() -> None:
-        # Several rounds: the LanguageChange event is posted, and new texts post a re-layout.
-        for _ in range(3):
-            app.processEvents()
+    shots = Shots(args.out)
+    app, settle, save = shots.app, shots.settle, shots.save
 
     def wait_for(page) -> None:
         deadline = time.monotonic() + 60
@@ -64,13 +59,6 @@ def main(argv: list[str] | None = None) -> int:
             app.processEvents()
             time.sleep(0.01)
         settle()
-
-    def save(window, name: str) -> None:
-        settle()
-        target = args.out / name
-        if not window.grab().save(str(target)):
-            raise SystemExit(f"could not write {target}")
-        print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["SURVEYDESK_CONFIG_DIR"] = str(Path(tmp) / "config")

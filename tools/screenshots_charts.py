@@ -18,10 +18,12 @@ otherwise; nothing in the user's data directory is touched.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
+
+from screens import Shots
+from screens import size as size_of
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME = "treatment"
@@ -61,24 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--size", default="1000x560", help="chart size, WIDTHxHEIGHT")
     args = parser.parse_args(argv)
-    size = tuple(int(part) for part in args.size.lower().split("x"))
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    size = size_of(args.size)
 
     from surveydesk.gui import translation
     from surveydesk.gui.analysis.charts import ChartView
 
-    app = QApplication.instance() or QApplication(["surveydesk-screenshots"])
-    args.out.mkdir(parents=True, exist_ok=True)
-
-    def save(view, name: str) -> None:
-        for _ in range(3):
-            app.processEvents()
-        target = args.out / name
-        if not view.grab().save(str(target)):
-            raise SystemExit(f"could not write {target}")
-        print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+    shots = Shots(args.out)
+    save = shots.save
 
     with tempfile.TemporaryDirectory() as tmp:
         job_table, job_form, citizen_table, citizen_form = tables(Path(tmp))

@@ -23,6 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from screens import Shots
+from screens import size as size_of
+
 ROOT = Path(__file__).resolve().parent.parent
 
 PEOPLE = [  # (department, channel, satisfaction, age, gender)
@@ -137,29 +140,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1100x620", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--conflicts-size", default="1100x700", help="for conflicts_<lang>.png")
     args = parser.parse_args(argv)
-    size = tuple(int(part) for part in args.size.lower().split("x"))
-    conflicts_size = tuple(int(part) for part in args.conflicts_size.lower().split("x"))
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    size = size_of(args.size)
+    conflicts_size = size_of(args.conflicts_size)
 
     from surveydesk.gui.main_window import MainWindow
     from surveydesk.store.project import Project
 
-    app = QApplication.instance() or QApplication(["surveydesk-screenshots"])
-    args.out.mkdir(parents=True, exist_ok=True)
-
-    def settle() -> None:
-        # Several rounds: the LanguageChange event is posted, and new texts post a re-layout.
-        for _ in range(3):
-            app.processEvents()
-
-    def save(window, name: str) -> None:
-        settle()
-        target = args.out / name
-        if not window.grab().save(str(target)):
-            raise SystemExit(f"could not write {target}")
-        print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+    shots = Shots(args.out)
+    app, save = shots.app, shots.save
 
     def wait_for(panel) -> None:
         deadline = time.monotonic() + 60
