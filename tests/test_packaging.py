@@ -27,6 +27,7 @@ def test_the_wheel_contains_demo_forms_translations_and_both_commands(tmp_path):
     assert "surveydesk/resources/forms/citizen_service.xlsx" in names
     assert "surveydesk/resources/forms/jobcentre.xlsx" in names
     assert "surveydesk/i18n/surveydesk_da.qm" in names
+    assert "surveydesk/i18n/report_glossary.json" in names
     assert "surveydesk/resources/icons/surveydesk.svg" in names
     packages = {name.rsplit("/", 1)[0] for name in names if name.endswith("/__init__.py")}
     for folder in ("surveydesk/gui/entry", "surveydesk/analysis", "surveydesk/store"):
