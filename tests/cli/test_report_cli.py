@@ -1,0 +1,85 @@
+"""``surveydesk-cli report``: writes the workbook in the chosen language, and a clear
+``error:`` with exit code 2 (never a traceback) for every bad input."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from surveydesk.cli import main
+
+
+def run(capsys, *args: object) -> tuple[int, str, str]:
+    try:
+        code = main([str(arg) for arg in args])
+    except SystemExit as stop:
+        code = stop.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_user_error(result, *fragments: str) -> str:
+    code, out, err = result
+    assert code == 2, (out, err)
+    assert "error:" in err
+    assert "Traceback" not in err
+    for fragment in fragments:
+        assert fragment in err
+    return err
+
+
+@pytest.mark.parametrize(("language", "front", "total"),
+                         [("da", "Forside", "Total"), ("en", "Front page", "Total")])
+def test_report_writes_the_workbook_in_the_chosen_language(
+        capsys, demo_project_file, tmp_path, language, front, total):
+    out = tmp_path / "report.xlsx"
+    code, stdout, err = run(capsys, "report", demo_project_file, "--lang", language,
+                            "--by", "department", "-o", out)
+    assert code == 0, err
+    assert f"Wrote report {out} in '{language}'" in stdout
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[0] == front
+    assert book.worksheets[3]["B2"].value == total
+
+
+def test_english_sheet_names_are_english(capsys, demo_project_file, tmp_path):
+    out = tmp_path / "report.xlsx"
+    assert run(capsys, "report", demo_project_file, "--lang", "en", "-o", out)[0] == 0
+    names = openpyxl.load_workbook(out).sheetnames
+    assert "Your satisfaction" in names and "Din tilfredshed" not in names
+
+
+def test_an_unknown_language_is_refused(capsys, demo_project_file, tmp_path):
+    out = tmp_path / "report.xlsx"
+    assert_user_error(run(capsys, "report", demo_project_file, "--lang", "de", "-o", out),
+                      "da, en", "'de'")
+    assert not out.exists()
+
+
+def test_an_unknown_breakdown_question_is_refused(capsys, demo_project_file, tmp_path):
+    out = tmp_path / "report.xlsx"
+    assert_user_error(run(capsys, "report", demo_project_file, "--lang", "da", "--by",
+                          "nonesuch", "-o", out), "nonesuch")
+    assert not out.exists()
+
+
+def test_the_project_file_is_never_overwritten(capsys, demo_project_file):
+    before = demo_project_file.read_bytes()
+    assert_user_error(run(capsys, "report", demo_project_file, "--lang", "da", "-o",
+                          demo_project_file), "project file itself")
+    assert demo_project_file.read_bytes() == before
+
+
+def test_a_missing_output_folder_is_refused(capsys, demo_project_file, tmp_path):
+    assert_user_error(run(capsys, "report", demo_project_file, "--lang", "en", "-o",
+                          tmp_path / "missing" / "r.xlsx"), "does not exist")
+
+
+def test_weighting_without_population_counts_is_refused(capsys, demo_project_file, tmp_path):
+    assert_user_error(run(capsys, "report", demo_project_file, "--lang", "en", "--weighted",
+                          "-o", tmp_path / "r.xlsx"), "population")
+
+
+def test_a_missing_project_is_refused(capsys, tmp_path):
+    assert_user_error(run(capsys, "report", tmp_path / "nope.sdproj", "--lang", "en", "-o",
+                          tmp_path / "r.xlsx"))
