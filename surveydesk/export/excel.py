@@ -32,6 +32,7 @@ UP_FILL, DOWN_FILL, LOW_BASE_FILL = "#C6EFCE", "#FFC7CE", "#E7E6E6"
 UP_FONT, DOWN_FONT, LOW_BASE_FONT = "#006100", "#9C0006", "#7F7F7F"
 SHARE_FORMAT, MEAN_FORMAT, COUNT_FORMAT = "0%", "0.0", "0"
 FIRST_TABLE_ROW = 4  # below the sheet title and the two header rows
+_TARGET_SIGNS = {">=": "≥", "<=": "≤"}
 _WORDS = {"top2": "top2", "bottom2": "bottom2", "mean": "mean", "median": "median",
           "dont_know": "dont_know"}
 
@@ -241,10 +242,15 @@ class _Writer:
             row = self._question_table(sheet, question, label, row) + 1
 
     def _statistics(self, question: Question) -> list[str]:
+        """The question's rows in engine order; the don't-know total is left out when one
+        choice is don't know, because that choice's own row already shows the same share."""
+        single_dont_know = (question.choice_list is not None
+                            and len(question.choice_list.dont_know) == 1)
         seen = []
         for key in self.rows:
-            if key[0] == question.name and key[2] == TOTAL and key[4] == self.current \
-                    and key[1] not in seen:
+            wanted = (key[0] == question.name and key[2] == TOTAL and key[4] == self.current
+                      and not (key[1] == "dont_know" and single_dont_know))
+            if wanted and key[1] not in seen:
                 seen.append(key[1])
         return seen
 
@@ -312,6 +318,9 @@ class _Writer:
         if cell is None or _number(cell["target"]) is None:
             return False
         number_format = SHARE_FORMAT if cell["kind"] == "proportion" else MEAN_FORMAT
+        sign = _TARGET_SIGNS.get(str(cell["target_operator"]))
+        if sign:  # the operator lives in the format, so the target stays a number
+            number_format = f'"{sign} "{number_format}'
         sheet.write_number(row, column, float(cell["target"]), self.formats.get(number_format))
         met = cell["target_met"]
         if met is not None and not pd.isna(met):

@@ -165,6 +165,33 @@ def test_low_base_cells_are_shaded_with_a_footnote(danish_report):
     assert _fill(not_low) != LOW_BASE_FILL.lstrip("#")
 
 
+def test_a_target_is_shown_beside_its_figure_with_met_or_missed(demo_projects, tmp_path):
+    from surveydesk.store.settings import set_target
+
+    path = tmp_path / "targets.sdproj"
+    path.write_bytes(demo_projects["citizen_service"].read_bytes())
+    with Project.open(path) as project:
+        set_target(project, SATISFIED, "top2", ">=", 0.99)
+        content = report_content(project, language="en")
+    write_report(content, tmp_path / "r.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    sheet, rows, columns = _table(content, book, SATISFIED)
+    row = rows[glossary("en")["top2"]]
+    target = sheet.cell(row, columns["Total"] + 3)
+    assert target.value == pytest.approx(0.99)
+    assert target.number_format == '"≥ "0%'
+    assert sheet.cell(row, columns["Total"] + 4).value == glossary("en")["target_missed"]
+    assert sheet.cell(rows["Mean"], columns["Total"] + 3).value is None
+
+
+def test_a_single_dont_know_choice_is_not_shown_twice(danish_report):
+    content, book = danish_report
+    sheet, rows, _ = _table(content, book, SATISFIED)
+    labels = [sheet.cell(r, 1).value for r in range(min(rows.values()), rows["n"])]
+    assert labels.count("Ved ikke") == 1
+    assert "Gennemsnit" in labels
+
+
 def test_every_contents_link_points_at_an_existing_sheet_and_its_table(danish_report):
     _, book = danish_report
     contents = book["Indhold"]
