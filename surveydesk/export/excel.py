@@ -350,6 +350,7 @@ class _Writer:
             for j, mode in enumerate(MODES, start=2):
                 sheet.write_number(i, j, wave.by_mode.get(mode, 0), self.formats.get("0"))
             sheet.write_number(i, 2 + len(MODES), wave.total, self.formats.get("0", bold=True))
+        self._response_rates(sheet, 6, 3 + len(MODES))
         row = 8 + len(content.waves)
         if content.warnings:
             sheet.write(row, 0, words["warnings"], bold)
@@ -359,6 +360,21 @@ class _Writer:
         sheet.set_column(1, 1, 24)
         sheet.set_column(2, 2 + len(MODES), 16)
         self._print_setup(sheet)
+
+    def _response_rates(self, sheet, header_row: int, column: int) -> None:
+        """Each wave's response rate, where population counts are set (the first variable's
+        total: every variable counts the same complete interviews)."""
+        rates = self.content.response_rates
+        totals = rates[rates["group"] == ""] if not rates.empty else rates
+        if totals.empty:
+            return
+        sheet.write(header_row, column, self.words["front_response_rate"],
+                    self.formats.get(bold=True))
+        for i, wave in enumerate(self.content.waves, start=header_row + 1):
+            found = totals[totals["wave"] == wave.label]
+            rate = _number(found.iloc[0]["rate"]) if not found.empty else None
+            if rate is not None:
+                sheet.write_number(i, column, rate, self.formats.get(SHARE_FORMAT))
 
     def _contents(self, sheet) -> None:
         bold = self.formats.get(bold=True)

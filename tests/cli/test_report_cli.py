@@ -83,3 +83,26 @@ def test_weighting_without_population_counts_is_refused(capsys, demo_project_fil
 def test_a_missing_project_is_refused(capsys, tmp_path):
     assert_user_error(run(capsys, "report", tmp_path / "nope.sdproj", "--lang", "en", "-o",
                           tmp_path / "r.xlsx"))
+
+
+def test_labels_missing_in_the_report_language_are_warned_about_and_listed_in_the_workbook(
+        capsys, demo_project_file, tmp_path, monkeypatch):
+    import surveydesk.analysis.report as report
+
+    seen = {}
+
+    def missing(questionnaire, language, questions=None):
+        seen["language"] = language
+        return ["question 'sat_latest'", "choice 'dk' of 'sat_latest'"]
+
+    monkeypatch.setattr(report, "missing_labels", missing)
+    out = tmp_path / "report.xlsx"
+    code, _, err = run(capsys, "report", demo_project_file, "--lang", "en", "-o", out)
+    assert code == 0, err
+    assert seen["language"] == "en"
+    assert "warning: 2 label(s) have no text in 'en' and are shown in 'da'" in err
+    assert "choice 'dk' of 'sat_latest'" in err
+    front = openpyxl.load_workbook(out)["Front page"]
+    texts = [c.value for row in front.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "Notes" in texts
+    assert any("question 'sat_latest'" in text for text in texts)

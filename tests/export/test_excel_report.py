@@ -184,6 +184,28 @@ def test_a_target_is_shown_beside_its_figure_with_met_or_missed(demo_projects, t
     assert sheet.cell(rows["Mean"], columns["Total"] + 3).value is None
 
 
+def test_the_front_page_shows_response_rates_where_populations_are_set(demo_projects,
+                                                                       tmp_path):
+    from surveydesk.store.settings import replace_population_counts
+
+    path = tmp_path / "rates.sdproj"
+    path.write_bytes(demo_projects["jobcentre"].read_bytes())
+    with Project.open(path) as project:
+        replace_population_counts(project, [("2023", "mode", "web", 2000),
+                                            ("2023", "mode", "in_person", 500),
+                                            ("2023", "mode", "phone", 500)])
+        content = report_content(project, language="da")
+    write_report(content, tmp_path / "r.xlsx")
+    front = openpyxl.load_workbook(tmp_path / "r.xlsx")["Forside"]
+    rows = {front.cell(r, 1).value: r for r in range(1, front.max_row + 1)}
+    assert front.cell(rows["Runde"], 7).value == "Svarprocent"
+    rates = content.response_rates
+    expected = rates[(rates["wave"] == "2023") & (rates["group"] == "")].iloc[0]["rate"]
+    rate = front.cell(rows["2023"], 7)
+    assert rate.value == pytest.approx(expected) and rate.number_format == "0%"
+    assert front.cell(rows["2021"], 7).value is None
+
+
 def test_a_single_dont_know_choice_is_not_shown_twice(danish_report):
     content, book = danish_report
     sheet, rows, _ = _table(content, book, SATISFIED)
