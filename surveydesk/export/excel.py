@@ -254,7 +254,19 @@ class _Writer:
                 seen.append(key[1])
         return seen
 
+    def _bases(self, sheet, row: int, question: str, statistic: str | None) -> None:
+        """The n of ``statistic`` in every column (shaded when it is a low base)."""
+        for column in self.columns:
+            for offset, wave in ((0, self.current), (2, self.previous)):
+                cell = self.rows.get((question, statistic, column.breakdown, column.group,
+                                      wave)) if wave else None
+                if cell is not None:
+                    sheet.write_number(row, column.first + offset, int(cell["n"]),
+                                       self.formats.get(COUNT_FORMAT, italic=True,
+                                                        low_base=bool(cell["low_base"])))
+
     def _question_table(self, sheet, question: Question, label: str, row: int) -> int:
+        title_row = row
         sheet.write(row, 0, label, self.formats.get(bold=True, text_wrap=True))
         target_column = self.columns[-1].first + self.width
         statistics = self._statistics(question)
@@ -268,19 +280,15 @@ class _Writer:
                 low_base |= found[0]
                 significant |= found[1]
             targets |= self._target(sheet, row, target_column, question.name, statistic)
-        row += 1
-        sheet.write(row, 0, self.words["n"], self.formats.get(italic=True, indent=1))
-        first = statistics[0] if statistics else None
-        for column in self.columns:
-            for offset, wave in ((0, self.current), (2, self.previous)):
-                cell = self.rows.get((question.name, first, column.breakdown, column.group,
-                                      wave)) if wave else None
-                if cell is not None:
-                    sheet.write_number(row, column.first + offset, int(cell["n"]),
-                                       self.formats.get(COUNT_FORMAT, italic=True,
-                                                        low_base=bool(cell["low_base"])))
+        bases = [(self.words["n"], statistics[0] if statistics else None)]
+        if "mean" in statistics and question.is_scored:
+            bases.append((self.words["n_scale"], "mean"))
+        for word, statistic in bases:
+            row += 1
+            sheet.write(row, 0, word, self.formats.get(italic=True, indent=1))
+            self._bases(sheet, row, question.name, statistic)
         if targets:
-            sheet.write(row - len(statistics) - 1, target_column, self.words["target"],
+            sheet.write(title_row, target_column, self.words["target"],
                         self.formats.get(bold=True))
         for needed, text in ((significant, self.words["note_significant"]),
                              (low_base, self.words["note_low_base"])):

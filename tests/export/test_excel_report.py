@@ -112,6 +112,9 @@ def test_total_and_previous_wave_figures_equal_the_engines_tidy_rows(danish_repo
     n = sheet.cell(rows["n"], total)
     assert n.value == _row(content, SATISFIED, "share:5")["n"]
     assert isinstance(n.value, int)
+    scale_n = sheet.cell(rows[glossary("da")["n_scale"]], total)
+    assert scale_n.value == _row(content, SATISFIED, "mean")["n"]
+    assert scale_n.value < n.value  # the demo has don't-know answers
 
 
 def test_a_breakdown_groups_figures_equal_the_engines_tidy_rows(danish_report):
