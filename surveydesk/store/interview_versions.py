@@ -237,9 +237,7 @@ def _write_row(project: Project, version: InterviewVersion,
 
 
 def _same_row(a: InterviewVersion, b: InterviewVersion) -> bool:
-    return (a.wave, a.form_sha256, dict(a.answers)) == (b.wave, b.form_sha256,
-                                                        dict(b.answers)) and all(
-        getattr(a, name) == getattr(b, name) for name in _FIELDS)
+    return fingerprint(a) == fingerprint(b) and dict(a.answers) == dict(b.answers)
 
 
 def _append_audit(project: Project, uuid: str, trail: frozenset[AuditEntry], *,

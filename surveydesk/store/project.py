@@ -120,6 +120,14 @@ class AnswerChange:
     reason: str
 
 
+def _check_same_survey(existing: Sequence[FormVersion], questionnaire: Questionnaire) -> None:
+    """A project holds one survey: every questionnaire version has its form_id."""
+    if existing and existing[0].form_id != questionnaire.form_id:
+        raise UsageError(
+            f"The form's form_id is '{questionnaire.form_id}' but this project is for "
+            f"'{existing[0].form_id}': a project holds one survey; use 'init' for a new one.")
+
+
 class Project:
     """An open project file. Use as a context manager or call :meth:`close`."""
 
@@ -190,10 +198,7 @@ class Project:
         sha = hashlib.sha256(workbook).hexdigest()
         with self.db.transaction():
             existing = self.form_versions()
-            if existing[0].form_id != questionnaire.form_id:
-                raise UsageError(
-                    f"The form's form_id is '{questionnaire.form_id}' but this project is for "
-                    f"'{existing[0].form_id}'; a project holds one survey.")
+            _check_same_survey(existing, questionnaire)
             known = {v.sha256: v for v in existing}
             if sha in known:
                 return known[sha]
@@ -246,12 +251,7 @@ class Project:
         sha = hashlib.sha256(workbook).hexdigest()
         with self.db.transaction():
             existing = self.form_versions()
-            if existing and existing[0].form_id != questionnaire.form_id:
-                raise UsageError(
-                    f"The form's form_id is '{questionnaire.form_id}' but this project is for "
-                    f"'{existing[0].form_id}'. A project holds one survey; use 'init' for a "
-                    "new one."
-                )
+            _check_same_survey(existing, questionnaire)
             if any(version.sha256 == sha for version in existing):
                 return None
             if any(version.version == questionnaire.version for version in existing):

@@ -4,7 +4,6 @@ benchmark files, copying."""
 
 from __future__ import annotations
 
-import shutil
 import threading
 from pathlib import Path
 
@@ -27,11 +26,10 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 @pytest.fixture
 def project_path(demo_project_path, tmp_path) -> Path:
     """A private copy of the citizen-service demo (tests add targets and populations)."""
+    from surveydesk.store.snapshot import backup_project
+
     target = tmp_path / "analysis.sdproj"
-    shutil.copyfile(demo_project_path, target)
-    wal = Path(f"{demo_project_path}-wal")
-    if wal.exists():
-        shutil.copyfile(wal, Path(f"{target}-wal"))
+    backup_project(demo_project_path, target)  # consistent, WAL included
     return target
 
 

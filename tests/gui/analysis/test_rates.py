@@ -3,7 +3,6 @@ jobcentre demo (seed 001's table), or how to set population counts when there ar
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -42,11 +41,10 @@ def jobcentre_demo(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def project_path(jobcentre_demo, tmp_path) -> Path:
+    from surveydesk.store.snapshot import backup_project
+
     target = tmp_path / "jobcentre.sdproj"
-    shutil.copyfile(jobcentre_demo, target)
-    wal = Path(f"{jobcentre_demo}-wal")
-    if wal.exists():
-        shutil.copyfile(wal, Path(f"{target}-wal"))
+    backup_project(jobcentre_demo, target)  # consistent, WAL included
     return target
 
 

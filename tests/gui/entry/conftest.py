@@ -3,7 +3,6 @@ and a keyboard that types into whatever has the focus (as a person would)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,11 +19,10 @@ def config_dir(tmp_path, monkeypatch) -> Path:
 @pytest.fixture
 def project_path(demo_project_path, tmp_path) -> Path:
     """A copy of the session's demo project that a test may write to."""
+    from surveydesk.store.snapshot import backup_project
+
     target = tmp_path / "entry.sdproj"
-    shutil.copyfile(demo_project_path, target)
-    wal = Path(f"{demo_project_path}-wal")
-    if wal.exists():
-        shutil.copyfile(wal, Path(f"{target}-wal"))
+    backup_project(demo_project_path, target)  # consistent, WAL included
     return target
 
 
