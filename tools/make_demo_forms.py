@@ -62,7 +62,7 @@ SURVEY_COLUMNS = (
     "appearance",
 )
 CHOICES_COLUMNS = ("list_name", "name", f"label::{DA}", f"label::{EN}", "score")
-SETTINGS_COLUMNS = ("form_title", "form_id", "version", "default_language")
+SETTINGS_COLUMNS = ("form_title", f"form_title::{EN}", "form_id", "version", "default_language")
 
 # A bilingual text: (Danish, English). English may be None only where a form
 # deliberately lacks a translation (the loader must warn and fall back to Danish).
@@ -77,7 +77,7 @@ class DemoForm:
     """One questionnaire: what goes on the survey, choices and settings sheets."""
 
     form_id: str
-    title: str
+    title: Text
     survey: list[Row]
     choices: dict[str, list[Choice]]
 
@@ -1007,13 +1007,13 @@ JOBCENTRE_SURVEY: list[Row] = [
 FORMS: tuple[DemoForm, ...] = (
     DemoForm(
         form_id="citizen_service",
-        title="Brugerundersøgelse af Borgerservice",
+        title=("Brugerundersøgelse af Borgerservice", "Citizen Service user survey"),
         survey=CITIZEN_SERVICE_SURVEY,
         choices=CITIZEN_SERVICE_CHOICES,
     ),
     DemoForm(
         form_id="jobcentre",
-        title="Brugerundersøgelse i Jobcentret",
+        title=("Brugerundersøgelse i Jobcentret", "Job Centre user survey"),
         survey=JOBCENTRE_SURVEY,
         choices=JOBCENTRE_CHOICES,
     ),
@@ -1041,10 +1041,10 @@ def build_workbook(form: DemoForm) -> Workbook:
     _fill(choices, CHOICES_COLUMNS, choice_rows)
 
     settings = wb.create_sheet("settings")
-    _fill(settings, SETTINGS_COLUMNS, [[form.title, form.form_id, VERSION, "da"]])
+    _fill(settings, SETTINGS_COLUMNS, [[*form.title, form.form_id, VERSION, "da"]])
 
     wb.properties.creator = "SurveyDesk"
-    wb.properties.title = form.title
+    wb.properties.title = form.title[0]
     wb.properties.created = FIXED_TIMESTAMP
     wb.properties.modified = FIXED_TIMESTAMP
     return wb

@@ -6,6 +6,7 @@ This is what the CLI's ``tables`` command, the analysis screens and the Excel re
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -46,11 +47,12 @@ def project_response_rates(project: Project) -> pd.DataFrame:
     return response_rates(load_waves(project, questionnaire), questionnaire, populations)
 
 
-def tables_for_project(project: Project, options: TableOptions | None = None
-                       ) -> ProjectTables:
+def tables_for_project(project: Project, options: TableOptions | None = None,
+                       progress: Callable[[int, int], None] | None = None) -> ProjectTables:
     """The tidy table with the project's targets and don't-know setting applied.
 
-    ``options.weighted`` weights every wave to the stored population counts.
+    ``options.weighted`` weights every wave to the stored population counts;
+    ``progress`` is passed to :func:`~surveydesk.analysis.tables.compute_tables`.
     """
     options = options or TableOptions()
     questionnaire = project.questionnaire
@@ -78,7 +80,7 @@ def tables_for_project(project: Project, options: TableOptions | None = None
         targets=options.targets or project_targets(project),
         dont_know_in_base=options.dont_know_in_base or dont_know_in_base(project),
     )
-    table = compute_tables(waves, questionnaire, options)
+    table = compute_tables(waves, questionnaire, options, progress)
     rates = response_rates(waves, questionnaire, populations)
     if options.waves is not None:
         rates = rates[rates["wave"].isin(options.waves)].reset_index(drop=True)

@@ -8,18 +8,25 @@ values only, so :mod:`surveydesk.export.excel` writes the workbook without the p
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import MappingProxyType
 
 import pandas as pd
 
 from surveydesk.analysis.cells import themes
 from surveydesk.analysis.project_tables import dont_know_in_base, tables_for_project
+from surveydesk.analysis.reference import BenchmarkValue
 from surveydesk.analysis.report_content import ReportContent, ReportWave, missing_labels
 from surveydesk.analysis.tables import TableOptions
-from surveydesk.core.errors import UsageError
+from surveydesk.core.errors import Cancelled, UsageError
 from surveydesk.core.questionnaire import Questionnaire
+from surveydesk.store import settings as stored
 from surveydesk.store.project import Project
+
+CLIENT_SETTING = "client"  # the municipality or client named on the report's front page
+MAX_CLIENT_LENGTH = 200
+
+Progress = Callable[[int, int, str], None]
 
 
 def _label_warning(questionnaire: Questionnaire, language: str,
@@ -29,11 +36,39 @@ def _label_warning(questionnaire: Questionnaire, language: str,
             f"'{fallback}': {', '.join(missing)}.")
 
 
+def _title(questionnaire: Questionnaire, language: str) -> tuple[str, list[str]]:
+    title = questionnaire.title_in(language)
+    if title:
+        return title, []
+    return questionnaire.title, [
+        f"The form has no title in '{language}'; the report's title is shown in "
+        f"'{questionnaire.default_language}'. Add a column 'form_title::{language}' to the "
+        "settings sheet of the questionnaire to give it one."]
+
+
+def _check_headline(questionnaire: Questionnaire, headline: Sequence[str]) -> None:
+    for name in headline:
+        if name not in questionnaire:
+            raise UsageError(f"Unknown question '{name}' to chart; the charts show "
+                             "select questions of the form.")
+        if questionnaire.question(name).choice_list is None:
+            raise UsageError(f"Question '{name}' has no choices to chart; charts show "
+                             "select_one and select_multiple questions.")
+
+
 def report_content(project: Project, *, language: str, breakdowns: Sequence[str] = (),
-                   weighted: bool = False, today: dt.date | None = None) -> ReportContent:
+                   weighted: bool = False, benchmark: Sequence[BenchmarkValue] = (),
+                   headline: Sequence[str] = (), today: dt.date | None = None,
+                   progress: Progress | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> ReportContent:
     """Tables, waves and notes for a report in ``language`` ("da" or "en" for the glossary;
-    question labels come from the questionnaire's own language columns)."""
+    question labels come from the questionnaire's own language columns).
+
+    ``benchmark`` values are compared with the total; ``headline`` names questions to chart
+    besides those with a target. ``progress(done, total, text)`` is called per question
+    counted; when ``cancelled()`` turns true the work stops with :class:`Cancelled`."""
     questionnaire = project.questionnaire
+    _check_headline(questionnaire, headline)
     if language not in questionnaire.language_codes:
         known = ", ".join(questionnaire.language_codes)
         warnings = [f"The questionnaire has no '{language}' labels (it has {known}); "
@@ -41,8 +76,17 @@ def report_content(project: Project, *, language: str, breakdowns: Sequence[str]
                     f"'{questionnaire.default_language}'."]
     else:
         warnings = []
-    options = TableOptions(breakdowns=tuple(breakdowns), weighted=weighted)
-    tables = tables_for_project(project, options)
+    title, title_warnings = _title(questionnaire, language)
+
+    def counted(done: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled("The report was cancelled; no workbook was written.")
+        if progress is not None:
+            progress(done, total, "")
+
+    options = TableOptions(breakdowns=tuple(breakdowns), weighted=weighted,
+                           benchmark=tuple(benchmark))
+    tables = tables_for_project(project, options, counted)
     analysed = [str(q) for q in pd.unique(tables.table["question"])]
     theme_names = {group.name for group, _ in themes(questionnaire)}
     missing = missing_labels(questionnaire, language,
@@ -56,10 +100,13 @@ def report_content(project: Project, *, language: str, breakdowns: Sequence[str]
         for s in overview.waves)
     if not waves:
         raise UsageError("The project has no waves to report on.")
+    sources = tuple(dict.fromkeys(v.source for v in benchmark if v.source))
     return ReportContent(
-        title=overview.title, form_id=overview.form_id, language=language, waves=waves,
+        title=title, form_id=overview.form_id, language=language, waves=waves,
         generated=today or dt.date.today(), table=tables.table, questionnaire=questionnaire,
         response_rates=tables.response_rates, breakdowns=tuple(breakdowns), weighted=weighted,
         alpha=options.alpha, min_base=options.min_base,
         dont_know_in_base=dont_know_in_base(project),
-        warnings=tuple(warnings) + tables.warnings)
+        warnings=tuple(title_warnings + warnings) + tables.warnings,
+        client=stored.get_setting(project, CLIENT_SETTING, "") or "",
+        benchmark_sources=sources, headline=tuple(headline))

@@ -47,6 +47,9 @@ class ReportContent:
     min_base: int = 30
     dont_know_in_base: bool = False
     warnings: tuple[str, ...] = field(default=())
+    client: str = ""
+    benchmark_sources: tuple[str, ...] = ()
+    headline: tuple[str, ...] = ()  # questions charted besides those with a target
 
 
 def missing_labels(questionnaire: Questionnaire, language: str,

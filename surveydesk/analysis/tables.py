@@ -11,7 +11,7 @@ is undefined (e.g. 0 % in both waves) have an empty p-value.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -263,8 +263,12 @@ def _own_wave_only(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def compute_tables(waves: Sequence[WaveAnswers], questionnaire: Questionnaire,
-                   options: TableOptions | None = None) -> pd.DataFrame:
-    """The tidy table for ``waves`` (in wave order) of ``questionnaire``."""
+                   options: TableOptions | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
+    """The tidy table for ``waves`` (in wave order) of ``questionnaire``.
+
+    ``progress(done, total)`` is called before each question or theme is counted and once
+    at the end; it may raise (e.g. :class:`~surveydesk.core.errors.Cancelled`) to stop."""
     options = options or TableOptions()
     for name in options.breakdowns:
         if name not in SPECIAL_BREAKDOWNS and name not in questionnaire:
@@ -272,14 +276,19 @@ def compute_tables(waves: Sequence[WaveAnswers], questionnaire: Questionnaire,
     splits = _splits(questionnaire, waves, options.breakdowns)
     questions, theme_list = _subjects(questionnaire, options.questions)
     blocks: list[CellBlock] = []
-    for question in questions:
+    total = len(questions) + len(theme_list)
+    report = progress or (lambda done, total: None)
+    for done, question in enumerate(questions):
+        report(done, total)
         for split in splits:
             for wave in waves:
                 blocks.extend(question_blocks(question, wave, split, options.dont_know_in_base))
-    for group, statements in theme_list:
+    for done, (group, statements) in enumerate(theme_list, start=len(questions)):
+        report(done, total)
         for split in splits:
             for wave in waves:
                 blocks.append(theme_cells(group, statements, wave, split))
+    report(total, total)
     frame = _estimates(_frame(blocks), options.alpha)
     order = [wave.label for wave in waves]
     frame = _versus_previous(frame, order)

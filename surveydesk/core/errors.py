@@ -13,6 +13,10 @@ class SurveyDeskError(Exception):
     """A problem the user caused and can fix; the message says what and where."""
 
 
+class Cancelled(SurveyDeskError):
+    """The user cancelled long work; the message says what was (not) changed."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """One located problem in a file: which sheet/row/column and what is wrong.

@@ -179,6 +179,7 @@ class Questionnaire:
     groups: tuple[Group, ...] = ()
     choice_lists: Mapping[str, ChoiceList] = field(default_factory=lambda: _EMPTY)
     warnings: tuple[Problem, ...] = ()
+    titles: Mapping[str, str] = field(default_factory=lambda: _EMPTY)  # form_title::<code>
     _by_name: Mapping[str, Question] = field(
         default_factory=lambda: _EMPTY, repr=False, compare=False)
     _groups_by_name: Mapping[str, Group] = field(
@@ -191,6 +192,13 @@ class Questionnaire:
         object.__setattr__(
             self, "_groups_by_name", MappingProxyType({g.name: g for g in self.groups})
         )
+
+    def title_in(self, language: str) -> str | None:
+        """The form's title in ``language`` (a ``form_title::<language>`` setting, or the
+        plain ``form_title`` for the default language); ``None`` when it has none."""
+        if self.titles.get(language):
+            return self.titles[language]
+        return self.title if language == self.default_language else None
 
     @property
     def language_codes(self) -> tuple[str, ...]:

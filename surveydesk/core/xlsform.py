@@ -211,6 +211,9 @@ class _FormReader:
         return Questionnaire(
             form_id=form_id,
             title=setting.get("form_title", "") or form_id,
+            titles=MappingProxyType({
+                key.partition("::")[2]: text for key, text in setting.items()
+                if key.startswith("form_title::") and text}),
             version=setting.get("version", "") or "1",
             default_language=default,
             languages=languages,

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from surveydesk.core.errors import DeviceFileError, SurveyDeskError, UsageError
+from surveydesk.core.errors import Cancelled, DeviceFileError, SurveyDeskError, UsageError
 from surveydesk.core.questionnaire import Questionnaire
 from surveydesk.core.versions import (
     AuditEntry,
@@ -53,7 +53,7 @@ from surveydesk.sync.device_file import open_device_file
 Progress = Callable[[int, int, str], None]
 
 
-class MergeCancelled(SurveyDeskError):
+class MergeCancelled(Cancelled):
     """The user cancelled the merge; nothing was written."""
 
 

@@ -38,7 +38,8 @@ SURVEY_HEADERS = (
     "appearance",
 )
 CHOICES_HEADERS = ("list_name", "name", "label::Dansk (da)", "label::English (en)", "score")
-SETTINGS_HEADERS = ("form_title", "form_id", "version", "default_language")
+SETTINGS_HEADERS = ("form_title", "form_title::English (en)", "form_id", "version",
+                    "default_language")
 
 QUESTION_TYPES = {"integer", "decimal", "text", "date", "note", "calculate"}
 IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -1,0 +1,132 @@
+"""The report's text pages: the front sheet, the contents and the method and legend sheet."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from surveydesk.analysis.chart_data import TOTAL
+from surveydesk.core.questionnaire import MODES
+from surveydesk.export.excel.layout import SHARE_FORMAT, SIGNIFICANT, Layout, number
+from surveydesk.export.excel.naming import quoted
+
+
+def front(layout: Layout, sheet) -> None:
+    content, words, formats = layout.content, layout.words, layout.formats
+    bold = formats.get(bold=True)
+    sheet.write(0, 0, content.title, formats.get(bold=True, font_size=16))
+    facts = []
+    if content.client:
+        facts.append((words["front_client"], content.client))
+    facts += [(words["front_form"], content.form_id), (words["front_generated"], None)]
+    row = 2
+    for label, value in facts:
+        sheet.write(row, 0, label, bold)
+        if value is None:
+            sheet.write_datetime(row, 1, content.generated,
+                                 formats.get(num_format="yyyy-mm-dd", align="left"))
+        else:
+            sheet.write(row, 1, value)
+        row += 1
+    sheet.write(row, 0, words["front_weighted" if content.weighted else "front_unweighted"])
+    header_row = row + 2
+    headers = [words["front_wave"], words["front_fieldwork"],
+               *(words[f"mode_{mode}"] for mode in MODES), words["front_total"]]
+    sheet.write_row(header_row, 0, headers, bold)
+    for i, wave in enumerate(content.waves, start=header_row + 1):
+        dates = " – ".join(d for d in (wave.starts_on, wave.ends_on) if d)
+        sheet.write(i, 0, wave.label)
+        sheet.write(i, 1, dates)
+        for j, mode in enumerate(MODES, start=2):
+            sheet.write_number(i, j, wave.by_mode.get(mode, 0), formats.get("0"))
+        sheet.write_number(i, 2 + len(MODES), wave.total, formats.get("0", bold=True))
+    _response_rates(layout, sheet, header_row, 3 + len(MODES))
+    row = header_row + 2 + len(content.waves)
+    if content.warnings:
+        sheet.write(row, 0, words["warnings"], bold)
+        for k, warning in enumerate(content.warnings, start=row + 1):
+            sheet.write(k, 0, warning)
+    sheet.set_column(0, 0, 24)
+    sheet.set_column(1, 1, 24)
+    sheet.set_column(2, 2 + len(MODES), 16)
+    layout.print_setup(sheet)
+
+
+def _response_rates(layout: Layout, sheet, header_row: int, column: int) -> None:
+    """Each wave's response rate, where population counts are set (the first variable's
+    total: every variable counts the same complete interviews)."""
+    rates = layout.content.response_rates
+    totals = rates[rates["group"] == ""] if not rates.empty else rates
+    if totals.empty:
+        return
+    sheet.write(header_row, column, layout.words["front_response_rate"],
+                layout.formats.get(bold=True))
+    for i, wave in enumerate(layout.content.waves, start=header_row + 1):
+        found = totals[totals["wave"] == wave.label]
+        rate = number(found.iloc[0]["rate"]) if not found.empty else None
+        if rate is not None:
+            sheet.write_number(i, column, rate, layout.formats.get(SHARE_FORMAT))
+
+
+def contents(layout: Layout, sheet) -> None:
+    words, formats = layout.words, layout.formats
+    bold = formats.get(bold=True)
+    sheet.write(0, 0, words["contents_title"], formats.get(bold=True, font_size=14))
+    sheet.write_row(2, 0, [words["contents_sheet"], words["contents_table"]], bold)
+    for i, (name, title, row) in enumerate(layout.contents, start=3):
+        sheet.write(i, 0, name)
+        sheet.write_url(i, 1, f"internal:{quoted(name)}!A{row + 1}", string=title)
+    sheet.set_column(0, 0, 32)
+    sheet.set_column(1, 1, 90)
+    sheet.freeze_panes(3, 0)
+    layout.print_setup(sheet)
+
+
+def method(layout: Layout, sheet) -> None:
+    content, words, formats = layout.content, layout.words, layout.formats
+    bold = formats.get(bold=True, valign="top")
+    wrap = formats.get(text_wrap=True, valign="top")
+    sheet.write(0, 0, words["method_title"], formats.get(bold=True, font_size=14))
+    confidence = f"{1 - content.alpha:.0%}"
+    targets = [r for r in layout.rows.values()
+               if r["wave"] == layout.current and r["breakdown"] == TOTAL
+               and r["target_met"] is not None and not pd.isna(r["target_met"])]
+    met = sum(bool(r["target_met"]) for r in targets)
+    lines = [
+        ("method_test", words["method_test_text"]),
+        ("method_alpha", words["method_alpha_text"].format(alpha=content.alpha,
+                                                           confidence=confidence)),
+        ("method_low_base", words["method_low_base_text"].format(min_base=content.min_base)),
+        ("method_dont_know", words["method_dont_know_in_base" if content.dont_know_in_base
+                                   else "method_dont_know_out_of_base"]),
+        ("method_weighting", words["method_weighted_text" if content.weighted
+                                   else "method_unweighted_text"]),
+    ]
+    if layout.has_benchmark:
+        sources = ", ".join(content.benchmark_sources) or words["benchmark"]
+        lines.append(("method_benchmark", words["method_benchmark_text"].format(
+            source=sources)))
+    if targets:
+        lines.append(("method_targets", words["method_targets_text"].format(
+            met=met, missed=len(targets) - met)))
+    row = 2
+    for key, text in lines:
+        sheet.write(row, 0, words[key], bold)
+        sheet.write(row, 1, text, wrap)
+        row += 1
+    row += 1
+    sheet.write(row, 0, words["legend"], formats.get(bold=True, font_size=12))
+    legend = [(SIGNIFICANT, "up", words["legend_up"]),
+              (SIGNIFICANT, "down", words["legend_down"])]
+    if layout.has_benchmark:
+        legend += [(SIGNIFICANT, "up", words["legend_benchmark_up"]),
+                   (SIGNIFICANT, "down", words["legend_benchmark_down"])]
+    legend.append(("", "low", words["legend_low_base"].format(min_base=content.min_base)))
+    for symbol, kind, text in legend:
+        row += 1
+        style = (formats.get(None, None, True) if kind == "low"
+                 else formats.get(None, kind, bold=True))
+        sheet.write(row, 0, symbol, style)
+        sheet.write(row, 1, text, wrap)
+    sheet.set_column(0, 0, 24)
+    sheet.set_column(1, 1, 100)
+    layout.print_setup(sheet)

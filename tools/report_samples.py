@@ -1,0 +1,115 @@
+"""Sample Excel reports of the demo projects, rendered to PDF and PNG with LibreOffice.
+
+    python tools/report_samples.py [--out docs/report] [--keep-xlsx]
+
+For both demo questionnaires, in Danish and English, it sets what a real project has
+(client, targets as in seeds 001 and 004, population counts, a benchmark as in seed 002),
+writes the report by target group or department, converts it to PDF with
+``soffice --headless --convert-to pdf`` and renders the first pages with ``pdftoppm``.
+The PNGs go in ``docs/report/`` so the report can be looked at without Excel. Needs
+LibreOffice Calc and poppler-utils (Debian: ``libreoffice-calc poppler-utils``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from surveydesk.analysis.report import CLIENT_SETTING, report_content  # noqa: E402
+from surveydesk.demo import write_demo  # noqa: E402
+from surveydesk.export.excel import write_report  # noqa: E402
+from surveydesk.io.reference_files import read_benchmark  # noqa: E402
+from surveydesk.store import settings  # noqa: E402
+
+THEMES = ("conversations", "treatment", "outcome", "digital", "premises")
+# Seed 002: theme means of all participating municipalities (invented here, with n and sd).
+JOBCENTRE_BENCHMARK = """question,statistic,value,n,sd,source
+conversations,theme_mean,3.9,4200,0.9,Avg. of 44 municipalities
+treatment,theme_mean,3.95,4200,0.9,Avg. of 44 municipalities
+outcome,theme_mean,3.5,4200,1.0,Avg. of 44 municipalities
+digital,theme_mean,3.4,4100,1.0,Avg. of 44 municipalities
+premises,theme_mean,3.8,4150,0.9,Avg. of 44 municipalities
+sat_overall,top2,0.62,4200,,Avg. of 44 municipalities
+"""
+SAMPLES = {
+    # form: (breakdown, pages to render per language)
+    "jobcentre": ("target_group", 4),
+    "citizen_service": ("department", 3),
+}
+
+
+def _prepare(form: str, path: Path) -> tuple:
+    """A demo project with client, targets and (jobcentre) a benchmark."""
+    project = write_demo(path, form)
+    settings.set_setting(project, CLIENT_SETTING, "Demo Kommune")
+    benchmark = ()
+    if form == "jobcentre":
+        for theme in THEMES:  # seed 001: a theme score of at least 4.0
+            settings.set_target(project, theme, "theme_mean", ">=", 4.0)
+        settings.set_target(project, "sat_overall", "top2", ">=", 0.79)
+        table = path.with_suffix(".csv")
+        table.write_text(JOBCENTRE_BENCHMARK, encoding="utf-8")
+        benchmark = read_benchmark(table, project.questionnaire)
+    else:  # seed 004: at least 79 % positive, at most 6 % negative
+        settings.set_target(project, "sat_municipality", "top2", ">=", 0.79)
+        settings.set_target(project, "sat_municipality", "bottom2", "<=", 0.06)
+    return project, benchmark
+
+
+def _render(workbook: Path, out: Path, stem: str, pages: int) -> list[Path]:
+    work = workbook.parent
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work),
+                    str(workbook)], check=True, capture_output=True, timeout=300)
+    pdf = workbook.with_suffix(".pdf")
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", str(pages), str(pdf),
+                    str(work / stem)], check=True, timeout=300)
+    made = []
+    for page in sorted(work.glob(f"{stem}-*.png")):
+        target = out / f"{stem}_p{int(page.stem.rsplit('-', 1)[1])}.png"
+        shutil.move(page, target)
+        made.append(target)
+    return made
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "report")
+    parser.add_argument("--keep-xlsx", action="store_true",
+                        help="also keep the workbooks and PDFs in the output folder")
+    args = parser.parse_args(argv)
+    if not shutil.which("soffice") or not shutil.which("pdftoppm"):
+        raise SystemExit("soffice and pdftoppm are needed (Debian: libreoffice-calc "
+                         "poppler-utils)")
+    args.out.mkdir(parents=True, exist_ok=True)
+    for old in args.out.glob("*_p*.png"):
+        old.unlink()
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        for form, (breakdown, pages) in SAMPLES.items():
+            project, benchmark = _prepare(form, work / f"{form}.sdproj")
+            with project:
+                for language in ("da", "en"):
+                    content = report_content(project, language=language,
+                                             breakdowns=(breakdown,), benchmark=benchmark,
+                                             today=dt.date(2026, 11, 26))
+                    stem = f"{form}_{language}"
+                    workbook = work / f"{stem}.xlsx"
+                    write_report(content, workbook)
+                    for made in _render(workbook, args.out, stem, pages):
+                        print(made.relative_to(ROOT) if made.is_relative_to(ROOT) else made)
+                    if args.keep_xlsx:
+                        shutil.copy(workbook, args.out / workbook.name)
+                        shutil.copy(workbook.with_suffix(".pdf"), args.out / f"{stem}.pdf")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
