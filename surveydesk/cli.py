@@ -249,16 +249,19 @@ def _population_show(args) -> int:
 
 def _settings_set(args) -> int:
     from surveydesk.analysis.project_tables import DONT_KNOW_IN_BASE, TRUE_TEXTS
+    from surveydesk.analysis.report import CLIENT_SETTING, client_name
     from surveydesk.store import settings
     from surveydesk.store.calls import MAX_ATTEMPTS_SETTING as MAX_CALL_ATTEMPTS
     from surveydesk.store.project import Project
     from surveydesk.sync.backups import KEEP_SETTING as BACKUPS_KEPT
 
-    known = (DONT_KNOW_IN_BASE, MAX_CALL_ATTEMPTS, BACKUPS_KEPT)
+    known = (DONT_KNOW_IN_BASE, MAX_CALL_ATTEMPTS, BACKUPS_KEPT, CLIENT_SETTING)
     if args.key not in known:
         raise UsageError(f"Unknown setting '{args.key}' (known: {', '.join(known)}).")
     value = args.value.strip().lower()
-    if args.key == MAX_CALL_ATTEMPTS:
+    if args.key == CLIENT_SETTING:
+        stored = client_name(args.value)
+    elif args.key == MAX_CALL_ATTEMPTS:
         if not value.isdigit() or not 1 <= int(value) <= 50:
             raise UsageError(f"'{args.value}' is not a number of call attempts from 1 to 50.")
         stored = str(int(value))
@@ -286,6 +289,7 @@ def _settings_list(args) -> int:
     print(f"dont_know_in_base = {values.get('dont_know_in_base', 'false')}")
     print(f"max_call_attempts = {values.get('max_call_attempts', '5')}")
     print(f"merge_backups_kept = {values.get('merge_backups_kept', '10')}")
+    print(f"client = {values.get('client', '')}")
     return EXIT_OK
 
 
@@ -546,7 +550,8 @@ def build_parser() -> argparse.ArgumentParser:
                                   description="Project settings for the analysis.")
     setting_commands = setting.add_subparsers(dest="settings_command", metavar="ACTION",
                                               required=True)
-    setting_set = command("set", "change a setting, e.g. dont_know_in_base true",
+    setting_set = command("set", "change a setting, e.g. dont_know_in_base true or client "
+                          "'Aarhus Kommune'",
                           _settings_set, setting_commands)
     setting_set.add_argument("project", metavar="PROJECT")
     setting_set.add_argument("key", metavar="KEY")

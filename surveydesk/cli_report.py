@@ -1,9 +1,11 @@
-"""``surveydesk-cli report``: the client's Excel workbook in Danish or English. Parsing and
-messages only; the content comes from :mod:`surveydesk.analysis.report`, the workbook from
-:mod:`surveydesk.export.excel`."""
+"""``surveydesk-cli report``: the client's Excel workbook in Danish or English, and
+``surveydesk-cli waves``: the waves and their fieldwork periods the report's front page
+shows. Parsing and messages only; the content comes from :mod:`surveydesk.analysis.report`,
+the workbook from :mod:`surveydesk.export.excel`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +15,9 @@ from surveydesk.core.errors import UsageError
 EXIT_OK = 0
 
 
-def _check_output(project: Path, out: Path) -> None:
+def check_report_output(project: Path, out: Path) -> None:
+    """Refuse an output that is the project file, not ``.xlsx``, a folder, or in a folder
+    that does not exist; the GUI's report dialog makes the same checks."""
     target, guarded = out.resolve(), project.resolve()
     if target in (guarded, Path(f"{guarded}-wal"), Path(f"{guarded}-shm")):
         raise UsageError(f"{out} is the project file itself; choose another name for the "
@@ -27,30 +31,72 @@ def _check_output(project: Path, out: Path) -> None:
                          "another place for the report.")
 
 
+
 def _report(args) -> int:
     from surveydesk.analysis.report import report_content
     from surveydesk.export.excel import write_report
     from surveydesk.export.glossary import glossary
+    from surveydesk.io.reference_files import read_benchmark
     from surveydesk.store.project import Project
 
     glossary(args.lang)  # an unknown language is refused before the project is read
     project_path, out = Path(args.project), Path(args.output)
-    _check_output(project_path, out)
+    check_report_output(project_path, out)
     with Project.open(project_path) as project:
+        benchmark = (read_benchmark(Path(args.benchmark), project.questionnaire)
+                     if args.benchmark else ())
         content = report_content(project, language=args.lang,
-                                 breakdowns=tuple(args.by or ()), weighted=args.weighted)
+                                 breakdowns=tuple(args.by or ()), weighted=args.weighted,
+                                 benchmark=benchmark, headline=tuple(args.chart or ()))
     write_report(content, out)
     for warning in content.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     questions = content.table["question"].nunique()
     print(f"Wrote report {out} in '{args.lang}': {questions} questions and themes, waves "
           f"{', '.join(w.label for w in content.waves)}"
-          f"{', weighted' if args.weighted else ''}.")
+          f"{', weighted' if args.weighted else ''}"
+          f"{', with benchmark' if benchmark else ''}.")
+    return EXIT_OK
+
+
+def _date(text: str) -> dt.date | None:
+    if text == "":
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2024-09-30 "
+                         "(or '' to clear it).") from None
+
+
+def _waves_dates(args) -> int:
+    from surveydesk.store.project import Project
+
+    starts, ends = _date(args.starts), _date(args.ends)
+    with Project.open(Path(args.project)) as project:
+        wave = project.set_wave_dates(args.wave, starts, ends)
+    print(f"Wave {wave.label}: fieldwork {wave.starts_on or '?'} – {wave.ends_on or '?'}.")
+    return EXIT_OK
+
+
+def _waves_list(args) -> int:
+    from surveydesk.store.project import Project
+
+    with Project.open(Path(args.project)) as project:
+        overview = project.overview()
+    if not overview.waves:
+        print("No waves yet: import data with 'surveydesk-cli import'.")
+    for summary in overview.waves:
+        wave = summary.wave
+        period = (f"{wave.starts_on or '?'} – {wave.ends_on or '?'}"
+                  if wave.starts_on or wave.ends_on else "no fieldwork dates")
+        complete = sum(summary.complete_by_mode.values())
+        print(f"{wave.label}: {period}; {complete} complete of {summary.total} interviews")
     return EXIT_OK
 
 
 def add_report_commands(commands, command: Callable) -> None:
-    """Add ``report`` to the ``surveydesk-cli`` parser."""
+    """Add ``report`` and ``waves`` to the ``surveydesk-cli`` parser."""
     report = command("report", "write the Excel report (Danish or English) for the client",
                      _report)
     report.add_argument("project", metavar="PROJECT")
@@ -61,5 +107,25 @@ def add_report_commands(commands, command: Callable) -> None:
                              "'wave' (at most twice)")
     report.add_argument("--weighted", action="store_true",
                         help="weight each wave to the stored population counts")
+    report.add_argument("--benchmark", metavar="FILE",
+                        help="compare the totals with published values (CSV/XLSX with "
+                             "columns question,statistic,value[,n,sd,source])")
+    report.add_argument("--chart", action="append", metavar="QUESTION",
+                        help="a headline question to chart (repeatable); questions with a "
+                             "target are always charted")
     report.add_argument("-o", "--output", required=True, metavar="OUT.xlsx",
                         help="the workbook to write")
+
+    waves = commands.add_parser("waves", help="list the waves or set their fieldwork dates",
+                                description="Waves and their fieldwork periods.")
+    wave_commands = waves.add_subparsers(dest="waves_command", metavar="ACTION",
+                                         required=True)
+    wave_list = command("list", "list the waves with fieldwork dates and counts",
+                        _waves_list, wave_commands)
+    wave_list.add_argument("project", metavar="PROJECT")
+    wave_dates = command("dates", "set a wave's fieldwork period (YYYY-MM-DD; '' clears)",
+                         _waves_dates, wave_commands)
+    wave_dates.add_argument("project", metavar="PROJECT")
+    wave_dates.add_argument("wave", metavar="WAVE")
+    wave_dates.add_argument("--from", dest="starts", required=True, metavar="DATE")
+    wave_dates.add_argument("--to", dest="ends", required=True, metavar="DATE")

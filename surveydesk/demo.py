@@ -239,6 +239,7 @@ def write_demo(path: Path, form: str = "citizen_service") -> Project:
             table = cells_from_frame(frame)
             digest = hashlib.sha256(frame.to_csv().encode()).hexdigest()
             import_table(project, table, wave.label, "web", digest)
+            project.set_wave_dates(wave.label, *wave.fieldwork)
     except BaseException:
         project.close()
         raise

@@ -29,6 +29,18 @@ MAX_CLIENT_LENGTH = 200
 Progress = Callable[[int, int, str], None]
 
 
+def client_name(text: str) -> str:
+    """``text`` checked as the client's name for the front page (empty clears it)."""
+    name = " ".join(text.split())
+    if len(name) > MAX_CLIENT_LENGTH:
+        raise UsageError(f"The client's name may be at most {MAX_CLIENT_LENGTH} characters, "
+                         f"not {len(name)}.")
+    if any(not character.isprintable() for character in name):
+        raise UsageError(f"The client's name {name!r} holds control characters; use "
+                         "letters, digits and punctuation only.")
+    return name
+
+
 def _label_warning(questionnaire: Questionnaire, language: str,
                    missing: list[str]) -> str:
     fallback = questionnaire.default_language
@@ -96,7 +108,7 @@ def report_content(project: Project, *, language: str, breakdowns: Sequence[str]
     overview = project.overview()
     waves = tuple(
         ReportWave(s.wave.label, s.wave.starts_on, s.wave.ends_on,
-                   MappingProxyType(dict(s.by_mode)))
+                   MappingProxyType(dict(s.complete_by_mode)))
         for s in overview.waves)
     if not waves:
         raise UsageError("The project has no waves to report on.")

@@ -17,7 +17,8 @@ from surveydesk.core.questionnaire import Questionnaire
 
 @dataclass(frozen=True)
 class ReportWave:
-    """One wave on the front page: label, fieldwork dates and interviews by mode."""
+    """One wave on the front page: label, fieldwork dates and complete interviews (the
+    ones the tables count) by mode."""
 
     label: str
     starts_on: str | None

@@ -53,6 +53,7 @@ class WaveSummary:
     total: int
     by_mode: dict[str, int]
     by_status: dict[str, int]
+    complete_by_mode: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -301,6 +302,22 @@ class Project:
                                 (label, position))
         return self.wave(label)
 
+    def set_wave_dates(self, label: str, starts_on: dt.date | None,
+                       ends_on: dt.date | None) -> Wave:
+        """Record a wave's fieldwork period (shown on the report's front page); ``None``
+        clears a date. The start may not come after the end."""
+        wave = self.wave(label)
+        if starts_on is not None and ends_on is not None and starts_on > ends_on:
+            raise UsageError(f"The fieldwork of wave '{label}' cannot start "
+                             f"({starts_on.isoformat()}) after it ends "
+                             f"({ends_on.isoformat()}).")
+        with self.db.transaction():
+            self.db.execute(
+                "UPDATE wave SET starts_on = ?, ends_on = ? WHERE id = ?",
+                (starts_on.isoformat() if starts_on else None,
+                 ends_on.isoformat() if ends_on else None, wave.id))
+        return self.wave(label)
+
     # -- interviews ------------------------------------------------------------------------
     def find_import(self, wave: Wave, sha256: str) -> ImportBatch | None:
         row = self.db.row(
@@ -447,11 +464,15 @@ class Project:
         for wave in self.waves():
             by_mode = dict.fromkeys(MODES, 0)
             by_status = dict.fromkeys(STATUSES, 0)
+            complete = dict.fromkeys(MODES, 0)
             for wave_id, mode, status, count in counts:
                 if wave_id == wave.id:
                     by_mode[mode] += count
                     by_status[status] += count
-            summaries.append(WaveSummary(wave, sum(by_mode.values()), by_mode, by_status))
+                    if status == "complete":
+                        complete[mode] += count
+            summaries.append(WaveSummary(wave, sum(by_mode.values()), by_mode, by_status,
+                                         complete))
         return ProjectOverview(
             path=self.path,
             form_id=current.form_id,

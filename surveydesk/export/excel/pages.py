@@ -28,7 +28,8 @@ def front(layout: Layout, sheet) -> None:
             sheet.write(row, 1, value)
         row += 1
     sheet.write(row, 0, words["front_weighted" if content.weighted else "front_unweighted"])
-    header_row = row + 2
+    sheet.write(row + 2, 0, words["front_interviews"], formats.get(bold=True, font_size=12))
+    header_row = row + 3
     headers = [words["front_wave"], words["front_fieldwork"],
                *(words[f"mode_{mode}"] for mode in MODES), words["front_total"]]
     sheet.write_row(header_row, 0, headers, bold)
