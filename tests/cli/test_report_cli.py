@@ -106,3 +106,93 @@ def test_labels_missing_in_the_report_language_are_warned_about_and_listed_in_th
     texts = [c.value for row in front.iter_rows() for c in row if isinstance(c.value, str)]
     assert "Notes" in texts
     assert any("question 'sat_latest'" in text for text in texts)
+
+
+def _copy(demo_project_file, tmp_path):
+    from surveydesk.store.snapshot import backup_project
+
+    path = tmp_path / "copy.sdproj"
+    backup_project(demo_project_file, path)
+    return path
+
+
+def test_a_benchmark_file_adds_the_benchmark_column(capsys, demo_project_file, tmp_path):
+    bench = tmp_path / "bench.csv"
+    bench.write_text("question,statistic,value,n,source\n"
+                     "sat_municipality,top2,0.5,3000,Landsgennemsnit\n", encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    code, stdout, err = run(capsys, "report", demo_project_file, "--lang", "da",
+                            "--benchmark", bench, "-o", out)
+    assert code == 0, err
+    assert "with benchmark" in stdout
+    texts = {c.value for s in openpyxl.load_workbook(out).worksheets for row in s.iter_rows()
+             for c in row if isinstance(c.value, str)}
+    assert "Landsgennemsnit" in texts
+
+
+@pytest.mark.parametrize(("content", "fragment"), [
+    ("question,statistic,value\nnonesuch,top2,0.5\n", "nonesuch"),
+    ("question,statistic,value\nsat_municipality,top2,lots\n", "row 2"),
+    ("", "bench.csv"),
+])
+def test_a_bad_benchmark_file_is_refused_naming_the_problem(capsys, demo_project_file,
+                                                            tmp_path, content, fragment):
+    bench = tmp_path / "bench.csv"
+    bench.write_text(content, encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    assert_user_error(run(capsys, "report", demo_project_file, "--lang", "da",
+                          "--benchmark", bench, "-o", out), fragment)
+    assert not out.exists()
+
+
+def test_a_chart_of_an_unknown_or_unchartable_question_is_refused(capsys, demo_project_file,
+                                                                  tmp_path):
+    out = tmp_path / "r.xlsx"
+    assert_user_error(run(capsys, "report", demo_project_file, "--lang", "da", "--chart",
+                          "nonesuch", "-o", out), "nonesuch")
+    assert not out.exists()
+
+
+def test_a_chart_sheet_is_added_for_a_headline_question(capsys, demo_project_file, tmp_path):
+    out = tmp_path / "r.xlsx"
+    code, _, err = run(capsys, "report", demo_project_file, "--lang", "en", "--chart",
+                       "sat_municipality", "-o", out)
+    assert code == 0, err
+    assert "Charts" in openpyxl.load_workbook(out).sheetnames
+
+
+def test_waves_list_and_dates(capsys, demo_project_file, tmp_path):
+    path = _copy(demo_project_file, tmp_path)
+    code, out, _ = run(capsys, "waves", "list", path)
+    assert code == 0
+    assert "2019: 2019-09-09 – 2019-10-07;" in out and "complete of" in out
+    code, out, _ = run(capsys, "waves", "dates", path, "2022", "--from", "2022-09-01",
+                       "--to", "")
+    assert code == 0 and "2022-09-01 – ?" in out
+    assert "2022: 2022-09-01 – ?" in run(capsys, "waves", "list", path)[1]
+
+
+@pytest.mark.parametrize(("args", "fragment"), [
+    (("2022", "--from", "2022-13-01", "--to", ""), "'2022-13-01' is not a date"),
+    (("2022", "--from", "2022-10-01", "--to", "2022-09-01"), "cannot start"),
+    (("1999", "--from", "", "--to", ""), "no wave '1999'"),
+])
+def test_bad_wave_dates_are_refused_and_change_nothing(capsys, demo_project_file, tmp_path,
+                                                       args, fragment):
+    path = _copy(demo_project_file, tmp_path)
+    before = run(capsys, "waves", "list", path)[1]
+    assert_user_error(run(capsys, "waves", "dates", path, *args), fragment)
+    assert run(capsys, "waves", "list", path)[1] == before
+
+
+def test_the_client_is_a_setting_shown_on_the_front_page(capsys, demo_project_file, tmp_path):
+    path = _copy(demo_project_file, tmp_path)
+    code, out, _ = run(capsys, "settings", "set", path, "client", "  Aarhus   Kommune ")
+    assert code == 0 and "client = Aarhus Kommune" in out
+    assert "client = Aarhus Kommune" in run(capsys, "settings", "list", path)[1]
+    assert_user_error(run(capsys, "settings", "set", path, "client", "x" * 201),
+                      "at most 200")
+    out_file = tmp_path / "r.xlsx"
+    assert run(capsys, "report", path, "--lang", "da", "-o", out_file)[0] == 0
+    front = openpyxl.load_workbook(out_file)["Forside"]
+    assert [front["A3"].value, front["B3"].value] == ["Kunde", "Aarhus Kommune"]
