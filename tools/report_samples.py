@@ -4,7 +4,7 @@
 
 For both demo questionnaires, in Danish and English, it sets what a real project has
 (client, targets as in seeds 001 and 004, population counts, a benchmark as in seed 002),
-writes the report by target group or department, converts it to PDF with
+writes the report by target group or by mode, converts it to PDF with
 ``soffice --headless --convert-to pdf`` and renders the first pages with ``pdftoppm``.
 The PNGs go in ``docs/report/`` so the report can be looked at without Excel. Needs
 LibreOffice Calc and poppler-utils (Debian: ``libreoffice-calc poppler-utils``).
@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from surveydesk.analysis.report import CLIENT_SETTING, report_content  # noqa: E402
 from surveydesk.demo import write_demo  # noqa: E402
 from surveydesk.export.excel import write_report  # noqa: E402
+from surveydesk.export.glossary import glossary  # noqa: E402
 from surveydesk.io.reference_files import read_benchmark  # noqa: E402
 from surveydesk.store import settings  # noqa: E402
 
@@ -39,10 +40,9 @@ digital,theme_mean,3.4,4100,1.0,Avg. of 44 municipalities
 premises,theme_mean,3.8,4150,0.9,Avg. of 44 municipalities
 sat_overall,top2,0.62,4200,,Avg. of 44 municipalities
 """
-SAMPLES = {
-    # form: (breakdown, pages to render per language)
-    "jobcentre": ("target_group", 4),
-    "citizen_service": ("department", 3),
+SAMPLES = {  # form: (breakdown, the pages to render)
+    "jobcentre": ("target_group", ("front", "themes", "charts", "table")),
+    "citizen_service": ("mode", ("front", "charts", "table")),
 }
 
 
@@ -64,19 +64,50 @@ def _prepare(form: str, path: Path) -> tuple:
     return project, benchmark
 
 
-def _render(workbook: Path, out: Path, stem: str, pages: int) -> list[Path]:
+def _first_line(pdf: Path, page: int) -> str:
+    text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(pdf),
+                           "-"], check=True, capture_output=True, text=True, timeout=120)
+    return next((line.strip() for line in text.stdout.splitlines() if line.strip()), "")
+
+
+def _render(workbook: Path, out: Path, stem: str, pages: dict[str, str]) -> list[Path]:
+    """The PDF of ``workbook``; for each ``name: title`` the first page starting with
+    ``title`` as ``<stem>_<name>.png``."""
     work = workbook.parent
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work),
                     str(workbook)], check=True, capture_output=True, timeout=300)
     pdf = workbook.with_suffix(".pdf")
-    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", str(pages), str(pdf),
-                    str(work / stem)], check=True, timeout=300)
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
+    count = int(next(line.split()[-1] for line in info.stdout.splitlines()
+                     if line.startswith("Pages:")))
+    starts = {page: _first_line(pdf, page) for page in range(1, count + 1)}
     made = []
-    for page in sorted(work.glob(f"{stem}-*.png")):
-        target = out / f"{stem}_p{int(page.stem.rsplit('-', 1)[1])}.png"
-        shutil.move(page, target)
+    for name, title in pages.items():
+        page = next((p for p, line in starts.items() if line.startswith(title)), None)
+        if page is None:
+            raise SystemExit(f"{pdf.name}: no page starts with {title!r}")
+        prefix = work / f"{stem}_{name}"
+        subprocess.run(["pdftoppm", "-png", "-r", "110", "-f", str(page), "-l", str(page),
+                        "-singlefile", str(pdf), str(prefix)], check=True, timeout=300)
+        target = out / f"{stem}_{name}.png"
+        shutil.move(prefix.with_suffix(".png"), target)
         made.append(target)
     return made
+
+
+def _titles(content, wanted: tuple[str, ...]) -> dict[str, str]:
+    """What the wanted pages start with: the report's title, its theme and charts sheet
+    titles, and the first questionnaire group with a table."""
+    words = glossary(content.language)
+    questionnaire = content.questionnaire
+    analysed = set(content.table["question"])
+    first_group = next(q.groups[0] for q in questionnaire.answer_questions
+                       if q.name in analysed and q.groups)
+    titles = {"front": content.title, "themes": words["themes_title"],
+              "charts": words["charts_title"],
+              "table": questionnaire.group(first_group).label(content.language,
+                                                              questionnaire.fallback)}
+    return {name: titles[name] for name in wanted}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,11 +120,11 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("soffice and pdftoppm are needed (Debian: libreoffice-calc "
                          "poppler-utils)")
     args.out.mkdir(parents=True, exist_ok=True)
-    for old in args.out.glob("*_p*.png"):
+    for old in args.out.glob("*.png"):
         old.unlink()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        for form, (breakdown, pages) in SAMPLES.items():
+        for form, (breakdown, wanted) in SAMPLES.items():
             project, benchmark = _prepare(form, work / f"{form}.sdproj")
             with project:
                 for language in ("da", "en"):
@@ -103,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
                     stem = f"{form}_{language}"
                     workbook = work / f"{stem}.xlsx"
                     write_report(content, workbook)
-                    for made in _render(workbook, args.out, stem, pages):
+                    for made in _render(workbook, args.out, stem,
+                                        _titles(content, wanted)):
                         print(made.relative_to(ROOT) if made.is_relative_to(ROOT) else made)
                     if args.keep_xlsx:
                         shutil.copy(workbook, args.out / workbook.name)
