@@ -9,6 +9,8 @@ import re
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from surveydesk.analysis.report import report_content
 from surveydesk.analysis.report_content import missing_labels
@@ -299,3 +301,17 @@ def test_a_missing_output_folder_is_a_usage_error(danish_report, tmp_path):
     content, _ = danish_report
     with pytest.raises(UsageError, match="does not exist"):
         write_report(content, tmp_path / "missing" / "r.xlsx")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=60) | st.sampled_from(
+    ["History", "x" * 30 + "'y", "'", "a\x00b", "Forside"]), min_size=1, max_size=12))
+def test_any_titles_become_valid_unique_sheet_names(titles):
+    taken: set[str] = set()
+    names = [sheet_name(title, taken) for title in short_titles(titles)]
+    assert len({name.lower() for name in names}) == len(names)
+    for name in names:
+        assert 0 < len(name) <= MAX_SHEET_NAME
+        assert not re.search(r"[\[\]:*?/\\]", name)
+        assert not name.startswith("'") and not name.endswith("'")
+        assert name.isprintable() and name.lower() != "history"

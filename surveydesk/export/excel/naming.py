@@ -7,14 +7,17 @@ import re
 
 MAX_SHEET_NAME = 31
 FORBIDDEN_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
+RESERVED_SHEET_NAMES = {"history"}  # Excel keeps it for its change history
 
 
 def sheet_name(text: str, taken: set[str]) -> str:
-    """``text`` as a valid, unused Excel sheet name (31 characters, no ``[]:*?/\\``)."""
-    base = FORBIDDEN_IN_SHEET_NAMES.sub(" ", text).strip(" '") or "Sheet"
-    base = re.sub(r"\s+", " ", base)[:MAX_SHEET_NAME].strip()
+    """``text`` as a valid, unused Excel sheet name: at most 31 characters, none of
+    ``[]:*?/\\``, no apostrophe first or last, not Excel's reserved ``History``."""
+    printable = "".join(c if c.isprintable() else " " for c in text)
+    base = re.sub(r"\s+", " ", FORBIDDEN_IN_SHEET_NAMES.sub(" ", printable))
+    base = base.strip(" '")[:MAX_SHEET_NAME].strip(" '") or "Sheet"
     name, number = base, 2
-    lowered = {t.lower() for t in taken}
+    lowered = {t.lower() for t in taken} | RESERVED_SHEET_NAMES
     while name.lower() in lowered:
         suffix = f" ({number})"
         name = base[:MAX_SHEET_NAME - len(suffix)].rstrip() + suffix
