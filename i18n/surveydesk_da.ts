@@ -178,6 +178,14 @@
         <translation>&amp;Gem diagram…</translation>
     </message>
     <message>
+        <source>Write Excel &amp;report…</source>
+        <translation>Skriv Excel-&amp;rapport…</translation>
+    </message>
+    <message>
+        <source>Write every table to an Excel workbook for the client, in Danish or English (Ctrl+R).</source>
+        <translation>Skriv alle tabeller til en Excel-projektmappe til kunden, på dansk eller engelsk (Ctrl+R).</translation>
+    </message>
+    <message>
         <source>Computing the tables…</source>
         <translation>Beregner tabellerne…</translation>
     </message>
@@ -1027,6 +1035,10 @@
         <translation>&amp;Eksportér enhedsfil…</translation>
     </message>
     <message>
+        <source>Write Excel &amp;report…</source>
+        <translation>S&amp;kriv Excel-rapport…</translation>
+    </message>
+    <message>
         <source>&amp;Close project</source>
         <translation>&amp;Luk projekt</translation>
     </message>
@@ -1598,6 +1610,199 @@ Vælg Fil ▸ Åbn projekt… for at åbne et projekt, eller Fil ▸ Åbn demo f
     <message>
         <source>Could not read the interviews</source>
         <translation>Interviewene kunne ikke læses</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Give the name of the workbook to write.</source>
+        <translation>Angiv navnet på den projektmappe, der skal skrives.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <source>Choose a benchmark file</source>
+        <translation>Vælg en benchmarkfil</translation>
+    </message>
+    <message>
+        <source>Benchmark files (*.csv *.xlsx);;All files (*)</source>
+        <translation>Benchmarkfiler (*.csv *.xlsx);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Could not use the benchmark file</source>
+        <translation>Benchmarkfilen kunne ikke bruges</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <source>%1 (%2 values)</source>
+        <translation>%1 (%2 værdier)</translation>
+    </message>
+    <message>
+        <source>Save the report as</source>
+        <translation>Gem rapporten som</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-projektmapper (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Replace the workbook?</source>
+        <translation>Erstat projektmappen?</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it with the new report?</source>
+        <translation>%1 findes allerede. Skal den erstattes af den nye rapport?</translation>
+    </message>
+    <message>
+        <source>Could not write the report</source>
+        <translation>Rapporten kunne ikke skrives</translation>
+    </message>
+    <message>
+        <source>Cancelled: no report was written.</source>
+        <translation>Annulleret: der blev ikke skrevet nogen rapport.</translation>
+    </message>
+    <message>
+        <source>No report was written.</source>
+        <translation>Der blev ikke skrevet nogen rapport.</translation>
+    </message>
+    <message>
+        <source>Write Excel report</source>
+        <translation>Skriv Excel-rapport</translation>
+    </message>
+    <message>
+        <source>Wei&amp;ghted to the population counts</source>
+        <translation>&amp;Vægtet til populationstallene</translation>
+    </message>
+    <message>
+        <source>Report &amp;language:</source>
+        <translation>&amp;Rapportsprog:</translation>
+    </message>
+    <message>
+        <source>Every table of the project in one Excel workbook for the client: a sheet per group of questions with all waves, significance marks, targets and charts. A label the questionnaire lacks in the report language is shown in its default language and listed when the report is written.</source>
+        <translation>Alle projektets tabeller i én Excel-projektmappe til kunden: et ark pr. spørgsmålsgruppe med alle bølger, signifikansmarkeringer, måltal og diagrammer. En tekst, spørgeskemaet mangler på rapportens sprog, vises på skemaets standardsprog og oplistes, når rapporten er skrevet.</translation>
+    </message>
+    <message>
+        <source>&amp;Breakdown:</source>
+        <translation>&amp;Opdeling:</translation>
+    </message>
+    <message>
+        <source>and b&amp;y:</source>
+        <translation>og &amp;efter:</translation>
+    </message>
+    <message>
+        <source>Benchmark:</source>
+        <translation>Benchmark:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Gem som:</translation>
+    </message>
+    <message>
+        <source>Weight each wave to the population counts set for the project.</source>
+        <translation>Vægt hver bølge til de populationstal, der er sat for projektet.</translation>
+    </message>
+    <message>
+        <source>No population counts are set for this project. Set them with: surveydesk-cli population set PROJECT FILE</source>
+        <translation>Der er ikke sat populationstal for projektet. Sæt dem med: surveydesk-cli population set PROJEKT FIL</translation>
+    </message>
+    <message>
+        <source>Benchmark f&amp;ile…</source>
+        <translation>Benchmark&amp;fil…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>F&amp;jern</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>Væ&amp;lg…</translation>
+    </message>
+    <message>
+        <source>&amp;Write report</source>
+        <translation>&amp;Skriv rapport</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+</context>
+<context>
+    <name>ReportProgress</name>
+    <message>
+        <source>Counting the answers: %1 of %2 questions…</source>
+        <translation>Tæller svarene: %1 af %2 spørgsmål…</translation>
+    </message>
+    <message>
+        <source>Writing the sheet “%1”…</source>
+        <translation>Skriver arket »%1«…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annullerer…</translation>
+    </message>
+    <message>
+        <source>Writing the Excel report</source>
+        <translation>Skriver Excel-rapporten</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Skriver %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Reading the project…</source>
+        <translation>Læser projektet…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWritten</name>
+    <message>
+        <source>Could not open</source>
+        <translation>Kunne ikke åbnes</translation>
+    </message>
+    <message>
+        <source>No program could open %1. Open it from the file manager.</source>
+        <translation>Intet program kunne åbne %1. Åbn den fra stifinderen.</translation>
+    </message>
+    <message>
+        <source>Report written</source>
+        <translation>Rapporten er skrevet</translation>
+    </message>
+    <message>
+        <source>The report was saved as:</source>
+        <translation>Rapporten er gemt som:</translation>
+    </message>
+    <message>
+        <source>Language: %1 · %2 questions and themes · waves %3</source>
+        <translation>Sprog: %1 · %2 spørgsmål og temaer · bølger %3</translation>
+    </message>
+    <message>
+        <source>Please check these warnings before the report goes to the client:</source>
+        <translation>Se disse advarsler igennem, før rapporten sendes til kunden:</translation>
+    </message>
+    <message>
+        <source>No warnings: every label was found in the report language.</source>
+        <translation>Ingen advarsler: alle tekster fandtes på rapportens sprog.</translation>
+    </message>
+    <message>
+        <source>&amp;Open report</source>
+        <translation>Å&amp;bn rapport</translation>
+    </message>
+    <message>
+        <source>Show &amp;folder</source>
+        <translation>Vis &amp;mappe</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
     </message>
 </context>
 <context>

@@ -6,8 +6,11 @@ response rates.
 ``analysis_<lang>.png``: the citizen-service demo, "How satisfied were you with the service
 at your most recent contact?" broken down by department for 2022 (compared with 2019), with
 a target of at least 65 % top 2: significance marks, grey low-base cells of the small
-departments, targets met and missed, the chart below. ``rates_<lang>.png``: the jobcentre
-demo with population counts per target group, its response rates (seed 001).
+departments, targets met and missed, the chart below. ``report_dialog_<lang>.png``: the
+"Write Excel report" dialog opened from that view (department breakdown and a benchmark file
+taken over), and ``report_dialog_written_<lang>.png`` the message after it wrote the
+workbook. ``rates_<lang>.png``: the jobcentre demo with population counts per target group,
+its response rates (seed 001).
 Needs no display: the Qt ``offscreen`` platform is used unless ``QT_QPA_PLATFORM`` says
 otherwise. The demo projects are made in a temporary folder, so nothing in the user's data
 directory is touched.
@@ -80,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             page.table.scrollToTop()
             save(window, f"analysis_{code}.png")
         window.set_language("en", remember=False)
+        report_dialogs(page, Path(tmp), shots)
         window.close()
 
         jobcentre = write_demo(Path(tmp) / "demo-jobcentre.sdproj", "jobcentre")
@@ -97,6 +101,41 @@ def main(argv: list[str] | None = None) -> int:
         window.set_language("en", remember=False)
         window.close()
     return 0
+
+
+def report_dialogs(page, folder: Path, shots: Shots) -> None:
+    """The report dialog of ``page`` in both languages, and the message after writing."""
+    from surveydesk.gui.analysis import report_outcome
+
+    benchmark = folder / "benchmark_kl_2023.csv"
+    benchmark.write_text("question,statistic,value,source\nsat_latest,top2,0.66,KL 2023\n"
+                         "sat_municipality,top2,0.71,KL 2023\n", encoding="utf-8")
+    if not page.options.load_benchmark(benchmark):
+        raise SystemExit("the benchmark file was refused")
+    reports = folder / "Rapporter"
+    reports.mkdir()
+    report_outcome.open_url = lambda _url: True  # nothing is launched
+    window = page.window()
+    for code in ("en", "da"):
+        window.set_language(code, remember=False)
+        dialog = page.open_report_dialog()
+        dialog.set_path(reports / dialog.out_path().name)
+        dialog.adjustSize()
+        shots.save(dialog, f"report_dialog_{code}.png")
+        if not dialog.write():
+            raise SystemExit(f"the report was not started: {dialog.message.text()}")
+        deadline = time.monotonic() + 60
+        while dialog.task is not None:
+            if time.monotonic() > deadline:
+                raise SystemExit("the report was not written within a minute")
+            shots.app.processEvents()
+            time.sleep(0.01)
+        if dialog.result is None:
+            raise SystemExit(f"the report failed: {dialog.status_label.text()}")
+        dialog.result.adjustSize()
+        shots.save(dialog.result, f"report_dialog_written_{code}.png")
+        dialog.result.close()
+    window.set_language("en", remember=False)
 
 
 if __name__ == "__main__":

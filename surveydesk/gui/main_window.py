@@ -10,7 +10,8 @@ project overview, interview entry (:mod:`surveydesk.gui.entry`), the interview r
 (:mod:`surveydesk.gui.records`), where answers are read, corrected and deleted, Sync
 (:mod:`surveydesk.gui.sync`), where device files from the laptops are merged and merge
 conflicts resolved, and Analysis (:mod:`surveydesk.gui.analysis`), the tables, charts and
-response rates. File ▸ Export device file writes this laptop's device file.
+response rates. File ▸ Export device file writes this laptop's device file; File ▸ Write
+Excel report (Ctrl+R, also a button of the Analysis view) the client's workbook.
 """
 
 from __future__ import annotations
@@ -147,6 +148,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.import_calls_action = self.file_menu.addAction("", self.import_call_list)
         self.export_device_action = self.file_menu.addAction("", self.export_device_file)
+        self.report_action = self.file_menu.addAction("", self.write_report)
+        self.report_action.setShortcut(QKeySequence("Ctrl+R"))
         self.file_menu.addSeparator()
         self.close_action = self.file_menu.addAction("", lambda: self.set_project(None))
         self.close_action.setShortcut(QKeySequence.StandardKey.Close)
@@ -223,6 +226,7 @@ class MainWindow(QMainWindow):
             self.demo_actions[form].setText(name)
         self.import_calls_action.setText(translate("MainWindow", "Import &call list…"))
         self.export_device_action.setText(translate("MainWindow", "E&xport device file…"))
+        self.report_action.setText(translate("MainWindow", "Write Excel &report…"))
         self.close_action.setText(translate("MainWindow", "&Close project"))
         self.quit_action.setText(translate("MainWindow", "&Quit"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
@@ -259,7 +263,7 @@ class MainWindow(QMainWindow):
         self.project = project
         for action in (self.close_action, self.import_calls_action, self.entry_action,
                        self.records_action, self.sync_action, self.export_device_action,
-                       self.analysis_action):
+                       self.analysis_action, self.report_action):
             action.setEnabled(project is not None)
         self.overview_page.show_overview(overview, languages)
         self.entry_page.set_project(project)
@@ -343,6 +347,11 @@ class MainWindow(QMainWindow):
         if task is not None:
             self.export_task = task
             task.finished.connect(lambda: setattr(self, "export_task", None))
+
+    def write_report(self) -> None:
+        """File > Write Excel report: the client's workbook, with the analysis options."""
+        if self.project is not None:
+            self.analysis_page.open_report_dialog()
 
     def import_call_list(self) -> None:
         """File > Import call list: add numbers for phone interviews to the open project."""

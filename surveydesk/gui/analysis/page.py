@@ -53,6 +53,7 @@ from surveydesk.gui.analysis.labels import subject_label
 from surveydesk.gui.analysis.navigator import Navigator
 from surveydesk.gui.analysis.options import OptionsPanel
 from surveydesk.gui.analysis.rates import RatesView
+from surveydesk.gui.analysis.report_dialog import ReportDialog
 from surveydesk.gui.analysis.table_model import ResultsTableModel, legend_text
 from surveydesk.gui.analysis.table_view import ResultsTableView
 from surveydesk.gui.records_dialogs import arrange, bold, quiet
@@ -106,6 +107,7 @@ class AnalysisPage(QWidget):
         self._retired: list[ProjectTask] = []  # abandoned tasks whose threads still run
         self.shown: Computed | None = None
         self.subject = ""
+        self.report_dialog: ReportDialog | None = None
         self._warnings: list[str] = []
 
         self.navigator = Navigator()
@@ -138,8 +140,11 @@ class AnalysisPage(QWidget):
                                    "border: 1px solid #f1b8b8; border-radius: 4px; "
                                    "padding: 6px 10px; }")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.report_button = QPushButton(objectName="writeReport")
+        self.report_button.clicked.connect(self.open_report_dialog)
         busy = QWidget()
-        arrange(QHBoxLayout(busy), self.busy_label, self.busy).setContentsMargins(8, 0, 4, 0)
+        arrange(QHBoxLayout(busy), self.busy_label, self.busy, 12, self.report_button
+                ).setContentsMargins(8, 0, 4, 2)
 
         self.model = ResultsTableModel(self)
         self.table = ResultsTableView(objectName="analysisTable")
@@ -197,10 +202,12 @@ class AnalysisPage(QWidget):
         if project is self.project:
             return
         self.abandon(wait=False)  # the old project's computation ends on its own
+        self._drop_report_dialog()
         self._cache.clear()
         self._epoch += 1
         self._wanted, self._failed, self.shown, self.subject = None, None, None, ""
         self.project = project
+        self.report_button.setEnabled(project is not None)
         questionnaire = None if project is None else project.questionnaire
         self.options.set_project(questionnaire, self._wave_labels(), self._has_populations(),
                                  reset=True)
@@ -250,6 +257,8 @@ class AnalysisPage(QWidget):
         if wait:
             for running in list(self._retired):
                 running.wait()
+            if self.report_dialog is not None:
+                self.report_dialog.abandon()
         self._set_busy(False)
 
     def _retire(self, task: ProjectTask) -> None:
@@ -261,6 +270,31 @@ class AnalysisPage(QWidget):
 
     def _has_populations(self) -> bool:
         return self.project is not None and bool(stored.population_counts(self.project))
+
+    # -- the Excel report ------------------------------------------------------------------
+    def open_report_dialog(self) -> ReportDialog | None:
+        """Ask for the Excel report's options and file, starting from this view's options;
+        the dialog writes the report in the background (``None``: no project open)."""
+        if self.project is None:
+            return None
+        if self.report_dialog is not None and self.report_dialog.task is not None:
+            self.report_dialog.raise_()  # still writing
+            return self.report_dialog
+        self._drop_report_dialog()
+        options = self.options
+        self.report_dialog = ReportDialog(
+            self.project, self.window(), breakdowns=options.breakdowns(),
+            weighted=options.weighted_box.isChecked(), benchmark=options.benchmark,
+            benchmark_path=options.benchmark_path)
+        self.report_dialog.open()
+        return self.report_dialog
+
+    def _drop_report_dialog(self) -> None:
+        dialog, self.report_dialog = self.report_dialog, None
+        if dialog is not None:
+            dialog.abandon()  # a report still being written is cancelled, its thread awaited
+            dialog.close()
+            dialog.deleteLater()
 
     # -- computing -------------------------------------------------------------------------
     def recompute(self) -> None:
@@ -407,6 +441,10 @@ class AnalysisPage(QWidget):
             "AnalysisPage", "Copy the whole table, ready to paste into Excel (Ctrl+C copies "
                             "the selected cells)."))
         self.save_chart_button.setText(translate("AnalysisPage", "&Save chart…"))
+        self.report_button.setText(translate("AnalysisPage", "Write Excel &report…"))
+        self.report_button.setToolTip(translate(
+            "AnalysisPage", "Write every table to an Excel workbook for the client, in Danish "
+                            "or English (Ctrl+R)."))
         self.busy_label.setText(translate("AnalysisPage", "Computing the tables…"))
         self.model.retranslate()
         self.table.fit_columns()
