@@ -16,7 +16,12 @@ import pandas as pd
 from surveydesk.analysis.cells import themes
 from surveydesk.analysis.project_tables import dont_know_in_base, tables_for_project
 from surveydesk.analysis.reference import BenchmarkValue
-from surveydesk.analysis.report_content import ReportContent, ReportWave, missing_labels
+from surveydesk.analysis.report_content import (
+    ReportContent,
+    ReportNote,
+    ReportWave,
+    missing_labels,
+)
 from surveydesk.analysis.tables import TableOptions
 from surveydesk.core.errors import Cancelled, UsageError
 from surveydesk.core.questionnaire import Questionnaire
@@ -41,21 +46,29 @@ def client_name(text: str) -> str:
     return name
 
 
-def _label_warning(questionnaire: Questionnaire, language: str,
-                   missing: list[str]) -> str:
-    fallback = questionnaire.default_language
-    return (f"{len(missing)} label(s) have no text in '{language}' and are shown in "
-            f"'{fallback}': {', '.join(missing)}.")
+class _Notes:
+    """Warnings in English (for the command line and the app, as every message is) and as
+    glossary keys, so the writer puts them in the report's language on the front page."""
+
+    def __init__(self, language: str, fallback: str):
+        self.fields = {"language": language, "fallback": fallback}
+        self.notes: list[ReportNote] = []
+
+    def add(self, key: str, english: str, **fields) -> None:
+        values = {**self.fields, **{k: str(v) for k, v in fields.items()}}
+        self.notes.append(ReportNote(english.format(**values), key,
+                                     MappingProxyType(values)))
 
 
-def _title(questionnaire: Questionnaire, language: str) -> tuple[str, list[str]]:
-    title = questionnaire.title_in(language)
-    if title:
-        return title, []
-    return questionnaire.title, [
-        f"The form has no title in '{language}'; the report's title is shown in "
-        f"'{questionnaire.default_language}'. Add a column 'form_title::{language}' to the "
-        "settings sheet of the questionnaire to give it one."]
+def _language_notes(notes: _Notes, questionnaire: Questionnaire, language: str) -> None:
+    if language not in questionnaire.language_codes:
+        notes.add("warn_no_language", "The questionnaire has no '{language}' labels (it has "
+                  "{known}); question and choice labels are shown in '{fallback}'.",
+                  known=", ".join(questionnaire.language_codes))
+    if not questionnaire.title_in(language):
+        notes.add("warn_no_title", "The form has no title in '{language}'; the report's "
+                  "title is shown in '{fallback}'. Add a column 'form_title::{language}' to "
+                  "the settings sheet of the questionnaire to give it one.")
 
 
 def _check_headline(questionnaire: Questionnaire, headline: Sequence[str]) -> None:
@@ -81,14 +94,8 @@ def report_content(project: Project, *, language: str, breakdowns: Sequence[str]
     counted; when ``cancelled()`` turns true the work stops with :class:`Cancelled`."""
     questionnaire = project.questionnaire
     _check_headline(questionnaire, headline)
-    if language not in questionnaire.language_codes:
-        known = ", ".join(questionnaire.language_codes)
-        warnings = [f"The questionnaire has no '{language}' labels (it has {known}); "
-                    f"question and choice labels are shown in "
-                    f"'{questionnaire.default_language}'."]
-    else:
-        warnings = []
-    title, title_warnings = _title(questionnaire, language)
+    notes = _Notes(language, questionnaire.default_language)
+    _language_notes(notes, questionnaire, language)
 
     def counted(done: int, total: int) -> None:
         if cancelled is not None and cancelled():
@@ -103,8 +110,10 @@ def report_content(project: Project, *, language: str, breakdowns: Sequence[str]
     theme_names = {group.name for group, _ in themes(questionnaire)}
     missing = missing_labels(questionnaire, language,
                              [q for q in analysed if q not in theme_names])
-    if missing and not warnings:
-        warnings.append(_label_warning(questionnaire, language, missing))
+    if missing and language in questionnaire.language_codes:
+        notes.add("warn_missing_labels", "{count} label(s) have no text in '{language}' and "
+                  "are shown in '{fallback}': {items}.", count=len(missing),
+                  items=", ".join(missing))
     overview = project.overview()
     waves = tuple(
         ReportWave(s.wave.label, s.wave.starts_on, s.wave.ends_on,
@@ -114,11 +123,13 @@ def report_content(project: Project, *, language: str, breakdowns: Sequence[str]
         raise UsageError("The project has no waves to report on.")
     sources = tuple(dict.fromkeys(v.source for v in benchmark if v.source))
     return ReportContent(
-        title=title, form_id=overview.form_id, language=language, waves=waves,
+        title=questionnaire.title_in(language) or questionnaire.title,
+        form_id=overview.form_id, language=language, waves=waves,
         generated=today or dt.date.today(), table=tables.table, questionnaire=questionnaire,
         response_rates=tables.response_rates, breakdowns=tuple(breakdowns), weighted=weighted,
         alpha=options.alpha, min_base=options.min_base,
         dont_know_in_base=dont_know_in_base(project),
-        warnings=tuple(title_warnings + warnings) + tables.warnings,
+        warnings=tuple(note.english for note in notes.notes) + tables.warnings,
+        notes=tuple(notes.notes) + tuple(ReportNote(text) for text in tables.warnings),
         client=stored.get_setting(project, CLIENT_SETTING, "") or "",
         benchmark_sources=sources, headline=tuple(headline))

@@ -31,6 +31,16 @@ class ReportWave:
 
 
 @dataclass(frozen=True)
+class ReportNote:
+    """A warning for the front page: ``english`` as the CLI and app show it, and where the
+    glossary has the same text, its ``key`` and the ``fields`` to fill in."""
+
+    english: str
+    key: str = ""
+    fields: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class ReportContent:
     """What the report shows; ``table`` is the engine's tidy table, unchanged."""
 
@@ -51,6 +61,7 @@ class ReportContent:
     client: str = ""
     benchmark_sources: tuple[str, ...] = ()
     headline: tuple[str, ...] = ()  # questions charted besides those with a target
+    notes: tuple[ReportNote, ...] = ()  # the warnings, for the front page
 
 
 def missing_labels(questionnaire: Questionnaire, language: str,

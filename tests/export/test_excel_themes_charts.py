@@ -390,3 +390,24 @@ def test_cancelling_while_counting_or_writing_leaves_no_workbook(jobcentre, tmp_
         write_report(content, out, cancelled=lambda: True)
     assert out.read_bytes() == b"an earlier report"
     assert [p.name for p in tmp_path.iterdir()] == ["r.xlsx"]
+
+
+def test_front_page_notes_are_in_the_report_language(tmp_path):
+    import dataclasses
+
+    from surveydesk.core.xlsform import read_xlsform
+
+    workbook = _without_english_title(tmp_path)
+    demo = tmp_path / "demo.sdproj"
+    write_demo(demo, "citizen_service").close()
+    with Project.open(demo) as project:
+        project.add_form_version(workbook, read_xlsform(workbook, "form.xlsx"))
+        content = report_content(project, language="en")
+    fields = {"language": "en", "fallback": "da"}
+    for language in ("en", "da"):
+        out = tmp_path / f"{language}.xlsx"
+        write_report(dataclasses.replace(content, language=language), out)
+        front = openpyxl.load_workbook(out)[glossary(language)["sheet_front"]]
+        texts = [c.value for row in front.iter_rows() for c in row if c.value]
+        assert glossary(language)["warnings"] in texts
+        assert glossary(language)["warn_no_title"].format(**fields) in texts

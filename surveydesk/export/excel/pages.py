@@ -42,10 +42,12 @@ def front(layout: Layout, sheet) -> None:
         sheet.write_number(i, 2 + len(MODES), wave.total, formats.get("0", bold=True))
     _response_rates(layout, sheet, header_row, 3 + len(MODES))
     row = header_row + 2 + len(content.waves)
-    if content.warnings:
+    notes = [words[note.key].format(**note.fields) if note.key else note.english
+             for note in content.notes] or list(content.warnings)
+    if notes:
         sheet.write(row, 0, words["warnings"], bold)
-        for k, warning in enumerate(content.warnings, start=row + 1):
-            sheet.write(k, 0, warning)
+        for k, note in enumerate(notes, start=row + 1):
+            sheet.write(k, 0, note)
     sheet.set_column(0, 0, 24)
     sheet.set_column(1, 1, 24)
     sheet.set_column(2, 2 + len(MODES), 16)
