@@ -551,6 +551,29 @@
     </message>
 </context>
 <context>
+    <name>ChartPicker</name>
+    <message>
+        <source>Charts in the report</source>
+        <translation>Figurer i rapporten</translation>
+    </message>
+    <message>
+        <source>The charts sheet shows a chart of every question checked here. Questions with a target are always charted.</source>
+        <translation>Arket med figurer viser en figur for hvert spørgsmål, der er markeret her. Spørgsmål med et mål kommer altid med som figur.</translation>
+    </message>
+    <message>
+        <source>Search the questions</source>
+        <translation>Søg i spørgsmålene</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Ryd</translation>
+    </message>
+    <message>
+        <source>has a target: always charted</source>
+        <translation>har et mål: altid med som figur</translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
         <source>Total</source>
@@ -1635,6 +1658,10 @@ Vælg Fil ▸ Åbn projekt… for at åbne et projekt, eller Fil ▸ Åbn demo f
         <translation>Benchmarkfilen kunne ikke bruges</translation>
     </message>
     <message>
+        <source>Choose char&amp;ts… (%1)</source>
+        <translation>Vælg fig&amp;urer… (%1)</translation>
+    </message>
+    <message>
         <source>None</source>
         <translation>Ingen</translation>
     </message>
@@ -1697,6 +1724,10 @@ Vælg Fil ▸ Åbn projekt… for at åbne et projekt, eller Fil ▸ Åbn demo f
     <message>
         <source>Benchmark:</source>
         <translation>Benchmark:</translation>
+    </message>
+    <message>
+        <source>Charts:</source>
+        <translation>Figurer:</translation>
     </message>
     <message>
         <source>&amp;Save as:</source>

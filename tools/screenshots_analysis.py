@@ -8,9 +8,11 @@ at your most recent contact?" broken down by department for 2022 (compared with 
 a target of at least 65 % top 2: significance marks, grey low-base cells of the small
 departments, targets met and missed, the chart below. ``report_dialog_<lang>.png``: the
 "Write Excel report" dialog opened from that view (department breakdown and a benchmark file
-taken over), and ``report_dialog_written_<lang>.png`` the message after it wrote the
-workbook. ``rates_<lang>.png``: the jobcentre demo with population counts per target group,
-its response rates (seed 001).
+taken over, a chart chosen besides the one of the question with a target),
+``report_dialog_charts_<lang>.png`` its list of the questions to chart, and
+``report_dialog_written_<lang>.png`` the message after it wrote the workbook.
+``rates_<lang>.png``: the jobcentre demo with population counts per target group, its
+response rates (seed 001).
 Needs no display: the Qt ``offscreen`` platform is used unless ``QT_QPA_PLATFORM`` says
 otherwise. The demo projects are made in a temporary folder, so nothing in the user's data
 directory is touched.
@@ -120,8 +122,13 @@ def report_dialogs(page, folder: Path, shots: Shots) -> None:
         window.set_language(code, remember=False)
         dialog = page.open_report_dialog()
         dialog.set_path(reports / dialog.out_path().name)
+        dialog.charts.set_chosen(["sat_municipality"])  # besides sat_latest, with a target
         dialog.adjustSize()
         shots.save(dialog, f"report_dialog_{code}.png")
+        picker = dialog.charts.choose()
+        picker.resize(picker.sizeHint())
+        shots.save(picker, f"report_dialog_charts_{code}.png")
+        picker.reject()
         if not dialog.write():
             raise SystemExit(f"the report was not started: {dialog.message.text()}")
         deadline = time.monotonic() + 60

@@ -45,6 +45,7 @@ from surveydesk.analysis.reference import BenchmarkValue
 from surveydesk.cli_report import check_report_output
 from surveydesk.core.errors import Cancelled, SurveyDeskError
 from surveydesk.export.glossary import report_languages
+from surveydesk.gui.analysis.chart_picker import ChartsRow
 from surveydesk.gui.analysis.labels import breakdown_label
 from surveydesk.gui.analysis.options import breakdown_choices
 from surveydesk.gui.analysis.report_outcome import ReportProgress, ReportWritten
@@ -133,6 +134,7 @@ class ReportDialog(QDialog):
         self.clear_benchmark_button = QPushButton(objectName="reportClearBenchmark")
         self.benchmark_button.clicked.connect(self.choose_benchmark)
         self.clear_benchmark_button.clicked.connect(self.clear_benchmark)
+        self.charts = ChartsRow(project)  # the headline charts, besides the targets'
         self.path_edit = QLineEdit(objectName="reportPath")
         self.path_edit.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
         self.path_edit.textEdited.connect(self._path_edited)
@@ -153,10 +155,11 @@ class ReportDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.labels = {key: QLabel() for key in ("language", "breakdown", "then",
-                                                 "benchmark", "file")}
+                                                 "benchmark", "charts", "file")}
         for key, buddy in (("language", self.language_combo),
                            ("breakdown", self.first_breakdown),
-                           ("then", self.second_breakdown), ("file", self.path_edit)):
+                           ("then", self.second_breakdown), ("charts", self.charts.button),
+                           ("file", self.path_edit)):
             self.labels[key].setBuddy(buddy)
         benchmark_row = arrange(QHBoxLayout(), self.benchmark_label, self.benchmark_button,
                                 self.clear_benchmark_button)
@@ -168,6 +171,7 @@ class ReportDialog(QDialog):
         self.form.addRow(self.labels["then"], self.second_breakdown)
         self.form.addRow("", self.weighted_box)
         self.form.addRow(self.labels["benchmark"], benchmark_row)
+        self.form.addRow(self.labels["charts"], self.charts)
         self.form.addRow(self.labels["file"], file_row)
 
         self.buttons = QDialogButtonBox()
@@ -222,7 +226,7 @@ class ReportDialog(QDialog):
         self._show_message("")
         return ReportRequest(out, self.language(), self.breakdowns(),
                              self.weighted_box.isChecked() and self.has_populations,
-                             self.benchmark)
+                             self.benchmark, self.charts.headline())
 
     def _fill_breakdowns(self, first: str = "", second: str = "") -> None:
         questionnaire = self.questionnaire
@@ -419,7 +423,8 @@ class ReportDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.language_combo, self.first_breakdown, self.path_edit,
-                       self.browse_button, self.benchmark_button, self.write_button):
+                       self.browse_button, self.benchmark_button, self.charts,
+                       self.write_button):
             widget.setEnabled(not busy)
         self.second_breakdown.setEnabled(not busy and bool(self.first_breakdown.currentData()))
         self.weighted_box.setEnabled(not busy and self.has_populations)
@@ -473,6 +478,7 @@ class ReportDialog(QDialog):
             "breakdown": translate("ReportDialog", "&Breakdown:"),
             "then": translate("ReportDialog", "and b&y:"),
             "benchmark": translate("ReportDialog", "Benchmark:"),
+            "charts": translate("ReportDialog", "Charts:"),
             "file": translate("ReportDialog", "&Save as:"),
         }
         for key, text in texts.items():

@@ -58,6 +58,7 @@ class ReportRequest:
     breakdowns: tuple[str, ...] = ()
     weighted: bool = False
     benchmark: tuple[BenchmarkValue, ...] = ()
+    headline: tuple[str, ...] = ()  # questions to chart besides those with a target
 
 
 def write_workbook(project: Project, request: ReportRequest,
@@ -80,8 +81,8 @@ def write_workbook(project: Project, request: ReportRequest,
 
     content = report_content(project, language=request.language,
                              breakdowns=request.breakdowns, weighted=request.weighted,
-                             benchmark=request.benchmark, progress=counted,
-                             cancelled=cancelled)
+                             benchmark=request.benchmark, headline=request.headline,
+                             progress=counted, cancelled=cancelled)
     write_report(content, request.out, progress=written, cancelled=cancelled)
     return WrittenReport(request.out, request.language, tuple(content.warnings),
                          int(content.table["question"].nunique()),

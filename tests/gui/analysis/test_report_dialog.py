@@ -372,3 +372,82 @@ def test_closing_the_window_while_writing_cancels_and_leaves_no_workbook(
     assert window.analysis_page.report_dialog is None
     assert files_in(folder) - before == set()
     assert not list(folder.glob(".report-*"))
+
+
+def chart_entries(book, language: str) -> dict[str, str]:
+    """The contents sheet's chart entries: text → the sheet its link goes to."""
+    words = glossary(language)
+    contents = book[words["sheet_contents"]]
+    return {cell.value: cell.hyperlink.location.rsplit("!", 1)[0].strip("'")
+            for row in contents.iter_rows() for cell in row
+            if isinstance(cell.value, str) and cell.value.startswith(f"{words['chart']}: ")
+            and cell.hyperlink is not None}
+
+
+def test_a_chosen_question_gets_a_chart_on_the_charts_sheet(qtbot, window, project_path,
+                                                             opened):
+    dialog = open_dialog(qtbot, window)
+    assert dialog.charts.headline() == () and dialog.charts.summary.text() == "None"
+    assert dialog.charts.button.text() == "Choose char&ts… (0)"
+    qtbot.mouseClick(dialog.charts.button, Qt.MouseButton.LeftButton)
+    picker = dialog.charts.picker
+    qtbot.waitUntil(picker.isVisible, timeout=TIMEOUT)
+    names = [item.data(Qt.ItemDataRole.UserRole) for item in picker.question_items()]
+    assert "sat_municipality" in names and "department" in names
+    assert all(window.project.questionnaire.question(name).choice_list is not None
+               for name in names)  # only questions a chart can show
+    picker.search.setText("overall, how satisfied")
+    shown = [item for item in picker.question_items() if not item.isHidden()]
+    assert [item.data(Qt.ItemDataRole.UserRole) for item in shown] == [SATISFIED]
+    shown[0].setCheckState(Qt.CheckState.Checked)
+    picker.buttons.button(picker.buttons.StandardButton.Ok).click()
+    assert dialog.charts.headline() == (SATISFIED,)
+    assert dialog.charts.button.text() == "Choose char&ts… (1)"
+    label = window.project.questionnaire.question_label(SATISFIED, "en")
+    assert dialog.charts.summary.toolTip() == label
+    assert dialog.request().headline == (SATISFIED,)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
+    out = dialog.out_path()
+
+    write(qtbot, dialog)
+
+    assert dialog.written is not None and dialog.written.path == out
+    book = openpyxl.load_workbook(out)
+    charts_sheet = glossary("en")["sheet_charts"]
+    assert charts_sheet in book.sheetnames
+    assert chart_entries(book, "en") == {f"Chart: {label}": charts_sheet}
+
+
+def test_a_question_with_a_target_is_always_charted_and_cannot_be_unchecked(qtbot, window):
+    settings.set_target(window.project, "sat_latest", "top2", ">=", 0.65)
+    dialog = open_dialog(qtbot, window)
+    label = window.project.questionnaire.question_label("sat_latest", "en")
+    assert dialog.charts.headline() == ()  # the report charts it anyway
+    assert dialog.charts.charted() == ["sat_latest"]
+    assert dialog.charts.summary.toolTip() == label
+    assert label.startswith(dialog.charts.summary.text().removesuffix("…"))
+    assert dialog.charts.button.text() == "Choose char&ts… (1)"
+    picker = dialog.charts.choose()
+    qtbot.waitUntil(picker.isVisible, timeout=TIMEOUT)
+    item = picker.item("sat_latest")
+    assert item.checkState() == Qt.CheckState.Checked
+    assert not item.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert item.text() == f"{label}  (has a target: always charted)"
+    picker.clear()  # "Clear" leaves the targets checked
+    assert item.checkState() == Qt.CheckState.Checked
+    picker.item("department").setCheckState(Qt.CheckState.Checked)
+    picker.accept()
+    assert dialog.charts.headline() == ("department",)
+    assert dialog.charts.charted() == ["department", "sat_latest"]  # in form order
+
+
+def test_the_chart_list_is_in_danish_with_a_danish_ui(qtbot, window):
+    settings.set_target(window.project, "sat_latest", "top2", ">=", 0.65)
+    window.set_language("da", remember=False)
+    dialog = open_dialog(qtbot, window)
+    assert dialog.labels["charts"].text() == "Figurer:"
+    picker = dialog.charts.choose()
+    qtbot.waitUntil(picker.isVisible, timeout=TIMEOUT)
+    label = window.project.questionnaire.question_label("sat_latest", "da")
+    assert picker.item("sat_latest").text() == f"{label}  (har et mål: altid med som figur)"
+    picker.reject()
