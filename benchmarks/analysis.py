@@ -86,9 +86,11 @@ P_TOLERANCE = 1e-6
 
 
 # -- the synthetic project ---------------------------------------------------------------------
-def write_analysis_form(path: Path) -> list[tuple[str, str]]:
-    """run.py's 60-question form with ``g7`` replaced by the 13-group ``department``."""
-    questions = write_benchmark_form(path)
+def write_analysis_form(path: Path, scales: int = 40,
+                        sections: int = 0) -> list[tuple[str, str]]:
+    """run.py's 60-question form with ``g7`` replaced by the 13-group ``department``
+    (``scales`` and ``sections`` as in ``write_benchmark_form``)."""
+    questions = write_benchmark_form(path, scales, sections)
     workbook = load_workbook(path)
     survey = workbook["survey"]
     for row in survey.iter_rows(min_row=2):
@@ -124,11 +126,14 @@ def write_analysis_csv(path: Path, questions, respondents: int, seed: int) -> No
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
-def build_project(folder: Path, respondents: int) -> dict:
-    """Write the form and both waves' CSVs, create the project and import; set-up figures."""
+def build_project(folder: Path, respondents: int, scales: int = 40, sections: int = 0) -> dict:
+    """Write the form and both waves' CSVs, create the project and import; set-up figures.
+
+    ``scales`` and ``sections`` shape the form as in ``write_benchmark_form`` (the defaults
+    give this benchmark's 60-question form)."""
     form = folder / "analysis.xlsx"
     start = time.perf_counter()
-    questions = write_analysis_form(form)
+    questions = write_analysis_form(form, scales, sections)
     csvs = {}
     for label, seed in WAVES:
         csvs[label] = folder / f"wave_{label}.csv"

@@ -28,14 +28,29 @@ from openpyxl import Workbook
 ROOT = Path(__file__).resolve().parent
 
 
-def write_benchmark_form(path: Path) -> list[tuple[str, str]]:
-    """A 60-question XLSForm; returns (name, kind) of each question."""
+def write_benchmark_form(path: Path, scales: int = 40,
+                         sections: int = 0) -> list[tuple[str, str]]:
+    """An XLSForm of ``scales`` + 20 questions (60 by default); returns (name, kind) of each.
+
+    ``scales`` five-point statements (named ``s00``, ``s01``, ..., three digits from 101
+    statements on), then the 20 other questions. With ``sections`` > 0 the statements are
+    split as evenly as possible into that many groups (``sec01``, ...: "Tema 1", ...), which
+    the analysis takes as themes; the other questions stay outside any group."""
     survey = [("type", "name", "label::Dansk (da)", "label::English (en)", "constraint")]
     questions: list[tuple[str, str]] = []
-    for i in range(40):
-        survey.append(("select_one agree5", f"s{i:02d}", f"Udsagn {i} æøå", f"Statement {i}",
-                       None))
-        questions.append((f"s{i:02d}", "scale"))
+    width = 2 if scales <= 100 else len(str(scales - 1))
+    starts = {round(k * scales / sections): k + 1 for k in range(sections)} if sections else {}
+    for i in range(scales):
+        if i in starts:
+            if i:
+                survey.append(("end_group", None, None, None, None))
+            k = starts[i]
+            survey.append(("begin_group", f"sec{k:02d}", f"Tema {k}", f"Theme {k}", None))
+        name = f"s{i:0{width}d}"
+        survey.append(("select_one agree5", name, f"Udsagn {i} æøå", f"Statement {i}", None))
+        questions.append((name, "scale"))
+    if starts:
+        survey.append(("end_group", None, None, None, None))
     for i in range(8):
         survey.append(("select_one group8", f"g{i}", f"Baggrund {i}", f"Background {i}", None))
         questions.append((f"g{i}", "group"))
