@@ -63,6 +63,18 @@ def _combo(name: str) -> QComboBox:
     return combo
 
 
+
+def read_benchmark_file(path: Path, questionnaire: Questionnaire
+                        ) -> tuple[tuple[BenchmarkValue, ...] | None, str]:
+    """``(values, "")`` from a benchmark file (the reader of ``tables --benchmark``), or
+    ``(None, message)`` naming what is wrong with it, for a dialog to show."""
+    try:
+        return read_benchmark(Path(path), questionnaire), ""
+    except SurveyDeskError as error:
+        return None, str(error)
+    except OSError as error:
+        return None, f"{error.filename or path}: {error.strerror or error}"
+
 class OptionsPanel(QWidget):
     """The analysis options (see the module docstring)."""
 
@@ -260,13 +272,8 @@ class OptionsPanel(QWidget):
         used is refused in a dialog; the benchmark and everything else stay as they were."""
         if self.questionnaire is None:
             return False
-        try:
-            values = read_benchmark(Path(path), self.questionnaire)
-        except SurveyDeskError as error:
-            message = str(error)
-        except OSError as error:
-            message = f"{error.filename or path}: {error.strerror or error}"
-        else:
+        values, message = read_benchmark_file(path, self.questionnaire)
+        if values is not None:
             self.benchmark, self.benchmark_path = values, Path(path)
             self._quiet = True
             self.benchmark_box.setChecked(True)

@@ -47,7 +47,7 @@ from surveydesk.core.errors import Cancelled, SurveyDeskError
 from surveydesk.export.glossary import report_languages
 from surveydesk.gui.analysis.chart_picker import ChartsRow
 from surveydesk.gui.analysis.labels import breakdown_label
-from surveydesk.gui.analysis.options import breakdown_choices
+from surveydesk.gui.analysis.options import breakdown_choices, read_benchmark_file
 from surveydesk.gui.analysis.report_outcome import ReportProgress, ReportWritten
 from surveydesk.gui.analysis.report_work import (
     LANGUAGE_NAMES,
@@ -59,7 +59,6 @@ from surveydesk.gui.analysis.report_work import (
 from surveydesk.gui.records_dialogs import arrange, quiet
 from surveydesk.gui.tasks import ProjectTask, error_message, is_expected
 from surveydesk.gui.translation import current_language, fill, ui_locale
-from surveydesk.io.reference_files import read_benchmark
 from surveydesk.store import settings as stored
 from surveydesk.store.project import Project
 
@@ -277,13 +276,8 @@ class ReportDialog(QDialog):
     def load_benchmark(self, path: Path) -> bool:
         """Compare with the values in ``path`` (the reader of ``tables --benchmark``); a
         file that cannot be used is refused in a dialog and the benchmark stays."""
-        try:
-            values = read_benchmark(Path(path), self.questionnaire)
-        except SurveyDeskError as error:
-            message = str(error)
-        except OSError as error:
-            message = f"{error.filename or path}: {error.strerror or error}"
-        else:
+        values, message = read_benchmark_file(path, self.questionnaire)
+        if values is not None:
             self.benchmark, self.benchmark_path = values, Path(path)
             self._show_benchmark()
             return True
