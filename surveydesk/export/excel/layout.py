@@ -139,6 +139,12 @@ class Layout:
         rows = table[table["wave"].isin(wanted)]
         self.rows = {(r["question"], r["statistic"], r["breakdown"], r["group"], r["wave"]): r
                      for r in rows.to_dict("records")}
+        self.statistics: dict[str, list[str]] = {}  # subject -> its statistics, engine order
+        for question, statistic, breakdown, _, wave in self.rows:
+            if breakdown == TOTAL and wave == self.current:
+                found = self.statistics.setdefault(question, [])
+                if statistic not in found:
+                    found.append(statistic)
         self.width = 3 if self.previous else 2
         self.columns = self._columns(table)
         self.target_column = self.columns[-1].first + self.width

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from surveydesk.analysis.chart_data import TOTAL
 from surveydesk.core.questionnaire import Question
 from surveydesk.export.excel.layout import FIRST_TABLE_ROW, THEME_MEAN, Layout, Marks
 from surveydesk.export.excel.naming import sheet_name, short_titles
@@ -80,16 +79,10 @@ class TableSheets:
     def _statistics(self, subject: str, question: Question | None) -> list[str]:
         """The subject's rows in engine order; the don't-know total is left out when one
         choice is don't know, because that choice's own row already shows the same share."""
-        layout = self.layout
         single_dont_know = (question is not None and question.choice_list is not None
                             and len(question.choice_list.dont_know) == 1)
-        seen = []
-        for key in layout.rows:
-            wanted = (key[0] == subject and key[2] == TOTAL and key[4] == layout.current
-                      and not (key[1] == "dont_know" and single_dont_know))
-            if wanted and key[1] not in seen:
-                seen.append(key[1])
-        return seen
+        return [statistic for statistic in self.layout.statistics.get(subject, [])
+                if not (statistic == "dont_know" and single_dont_know)]
 
     def _table(self, sheet, name: str, subject: str, label: str, question: Question | None,
                row: int) -> int:
