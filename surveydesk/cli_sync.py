@@ -5,6 +5,7 @@ by :mod:`surveydesk.sync`."""
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,7 +24,8 @@ def _sync_export(args) -> int:
     device = args.device_id or userdata.device_id()
     with Project.open(Path(args.project)) as project:
         manifest = export_device_file(project, Path(args.output), device_id=device,
-                                      interviewer=interviewer)
+                                      interviewer=interviewer,
+                                      include_contacts=args.include_contacts)
     counts = manifest.counts
     print(f"Wrote device file {args.output}: {counts['interviews']} interviews "
           f"({counts['complete']} complete, {counts['partial']} partial, "
@@ -32,7 +34,16 @@ def _sync_export(args) -> int:
           f"{counts['calls']} calls with {counts['call_attempts']} attempts.")
     print(f"  device {manifest.device_id}, interviewer {manifest.interviewer or '(none)'}, "
           f"checksum {manifest.snapshot_sha256[:16]}")
+    if manifest.contacts_included:
+        print(CONTACTS_WARNING.format(file=args.output), file=sys.stderr)
+    else:
+        print("  phone numbers and names were left out (use --include-contacts to carry them)")
     return EXIT_OK
+
+
+CONTACTS_WARNING = (
+    "warning: {file} contains the call list's phone numbers and names: personal data. Carry "
+    "it only on an encrypted stick or drive, and delete it once it is merged.")
 
 
 def _merge(args) -> int:
@@ -149,6 +160,9 @@ def add_sync_commands(commands, command: Callable) -> None:
                         help="who made the interviews (default: the entry profile's name)")
     export.add_argument("--device-id", metavar="ID",
                         help="this laptop's id (default: the id made on first use)")
+    export.add_argument("--include-contacts", action="store_true",
+                        help="also carry the call list's phone numbers and names (personal "
+                             "data; left out by default)")
 
     log = command("log", "list the device files merged into this project", _sync_log,
                   sync_commands)

@@ -1,5 +1,7 @@
 """The call list as whole records (call and its attempts), for merging device files.
 
+A record's ``phone`` and ``name`` are blank when its device file left contact data out.
+
 Attempts are identified by what they record (time, interviewer, outcome, appointment,
 note), so the same attempt arriving from several device files is stored once.
 """
@@ -79,6 +81,10 @@ def write_call_records(project: Project, records: Iterable[CallRecord]) -> None:
                 "interview_uuid = ? WHERE id = ?",
                 (record.status, record.attempts, record.appointment_at, record.interview_uuid,
                  call_id))
+            if record.phone:  # a number known only now; never a blank over a known one
+                project.db.execute(
+                    "UPDATE call_list SET phone = ?, name = ? WHERE id = ? AND phone = ''",
+                    (record.phone, record.name, call_id))
             have = {Attempt(*row) for row in project.db.rows(
                 "SELECT at, interviewer, outcome, appointment_at, note FROM call_attempt "
                 "WHERE call_id = ?", (call_id,))}

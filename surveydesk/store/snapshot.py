@@ -16,10 +16,17 @@ from surveydesk.store.database import explain_storage_error
 from surveydesk.store.project import Project
 
 
-def write_snapshot(project: Project, target: Path) -> None:
+#: Leaves out the contact data of every call: the call list's phone numbers and names.
+BLANK_CONTACTS = "UPDATE call_list SET phone = '', name = '' WHERE phone != '' OR name != ''"
+
+
+def write_snapshot(project: Project, target: Path, *, contacts: bool = True) -> None:
     """Write a compact, consistent snapshot of ``project`` to the new file ``target``.
 
-    The column cache (derived data, rebuilt on demand) is left out to keep it small.
+    The column cache (derived data, rebuilt on demand) is left out to keep it small. With
+    ``contacts=False`` the call list's phone numbers and names are blank in the snapshot (the
+    live project keeps them); the closing ``VACUUM`` rebuilds the file, so the old values
+    survive in no free page.
     """
     target = Path(target)
     if target.exists():
@@ -29,6 +36,8 @@ def write_snapshot(project: Project, target: Path) -> None:
         copy = sqlite3.connect(target, isolation_level=None)
         try:
             copy.execute("DELETE FROM column_cache")
+            if not contacts:
+                copy.execute(BLANK_CONTACTS)
             copy.execute("PRAGMA journal_mode = DELETE")
             copy.execute("VACUUM")
         finally:

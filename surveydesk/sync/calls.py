@@ -10,6 +10,14 @@ alone, so that it does not depend on which laptop's file came first:
 3. otherwise a call-back appointment is kept while nobody has called at or after its time
    (an attempt made earlier, by someone who did not know of it, does not cancel it);
 4. otherwise the call is open, or exhausted once it has had the maximum attempts.
+
+Contact data (phone number and name) is usually left out of device files, so a call may
+arrive with a blank number. A blank never replaces a known number and is never a conflict:
+the master keeps the contact data it has. A call the master knows only without a number
+(first brought by a device file without contacts) takes the number of the first file that
+has one, the same whichever order the files come in within one merge (the least number,
+then name, wins). A call whose contact data was removed after fieldwork
+(``privacy purge``) never gets it back from a device file.
 """
 
 from __future__ import annotations
@@ -42,13 +50,19 @@ def call_state(attempts: frozenset[Attempt], max_attempts: int, linked: bool = T
 
 
 def merge_call(kept: CallRecord | None, incoming: CallRecord, max_attempts: int, *,
-               kept_is_new: bool = False) -> CallRecord:
+               kept_is_new: bool = False, contacts_open: bool = False) -> CallRecord:
     """The call once ``incoming`` (from a device file) is merged into ``kept`` (``None`` for a
     number this project does not have yet). Contact data stays as this project has it; for a
-    number that two device files bring in the same merge (``kept_is_new``), the contact data
-    of the one imported first is kept, whichever file comes first."""
+    number that two device files bring in the same merge (``kept_is_new``), the rest of the
+    record of the one imported first is kept, whichever file comes first. Where the contact
+    data is still open (``kept_is_new``, or ``contacts_open``: this project has the call
+    without a number and its contacts were never removed) the known number wins over a blank
+    one, and of two numbers the least (see the module docstring)."""
     if kept is None or incoming == kept:
         return kept or incoming
+    contacts = (kept.phone, kept.name)
+    if kept_is_new or contacts_open:
+        contacts = min(contacts, (incoming.phone, incoming.name), key=_contact_choice)
     if kept_is_new:  # neither is this project's: start from the first imported
         joined = kept.attempt_log | incoming.attempt_log
         link = min((u for u in (kept.interview_uuid, incoming.interview_uuid) if u),
@@ -56,6 +70,8 @@ def merge_call(kept: CallRecord | None, incoming: CallRecord, max_attempts: int,
         kept = replace(min(kept, incoming, key=_contact_order), attempt_log=frozenset(),
                        interview_uuid=link)
         incoming = replace(incoming, attempt_log=joined)
+    if contacts != (kept.phone, kept.name):
+        kept = replace(kept, phone=contacts[0], name=contacts[1])
     attempts = kept.attempt_log | incoming.attempt_log
     linked = sorted(u for u in (kept.interview_uuid, incoming.interview_uuid) if u)
     interview_uuid = linked[0] if linked else None
@@ -68,5 +84,11 @@ def merge_call(kept: CallRecord | None, incoming: CallRecord, max_attempts: int,
 
 
 def _contact_order(record: CallRecord) -> tuple:
-    return (record.imported_at, record.phone, record.name,
-            json.dumps(dict(record.preload), sort_keys=True))
+    # Without phone and name: those are chosen on their own (_contact_choice), and a
+    # record's place in this order must not change when they are filled in.
+    return (record.imported_at, json.dumps(dict(record.preload), sort_keys=True))
+
+
+def _contact_choice(contacts: tuple[str, str]) -> tuple:
+    """Order of (phone, name) pairs: any number before a blank one, then the least."""
+    return (not contacts[0], contacts)

@@ -6,10 +6,18 @@ A device file (``.sddevice``) is a ZIP archive of two members:
     ``format`` (``surveydesk-device``), ``format_version``, ``device_id``, ``interviewer``,
     ``created_at``, ``form_id``, ``form_versions`` (version and workbook sha256 of each),
     ``schema_version``, ``counts`` (interviews by status, deleted, audit entries, calls and
-    call attempts), ``snapshot_sha256``, ``snapshot_bytes`` and ``surveydesk_version``.
+    call attempts), ``snapshot_sha256``, ``snapshot_bytes``, ``surveydesk_version`` and
+    ``contacts_included`` (whether the call list carries phone numbers and names; a
+    manifest without it is from before contacts were left out, and carries them).
 ``snapshot.sdproj``
     a consistent snapshot of the project file, made by SQLite (``VACUUM INTO``), never a
     copy of the live file.
+
+Contact data is personal data: by default the snapshot's call list has blank phone numbers
+and names (the live project keeps them). The call list's references, preload answers (answers
+to questions of the questionnaire, like any other answer), status and every call attempt
+travel, so the master learns each call's progress and response rates stay right. The merge
+never overwrites a known number with a blank one (:mod:`surveydesk.sync.calls`).
 
 Reading one checks everything before anything is merged: the archive is whole (a truncated
 file has lost the ZIP directory at its end), the manifest is ours and not from a newer
@@ -64,6 +72,7 @@ class Manifest:
     snapshot_sha256: str
     snapshot_bytes: int
     surveydesk_version: str
+    contacts_included: bool = True
     format: str = FORMAT
     format_version: int = FORMAT_VERSION
 
@@ -74,9 +83,10 @@ class Manifest:
 
 
 def export_device_file(project: Project, out: Path, *, device_id: str, interviewer: str,
-                       now: str | None = None) -> Manifest:
+                       now: str | None = None, include_contacts: bool = False) -> Manifest:
     """Write ``project`` as the device file ``out`` (replaced whole, never half-written).
 
+    The call list's phone numbers and names are left out unless ``include_contacts``.
     An older device file at ``out`` is replaced; a project file there is never.
     """
     out = Path(out)
@@ -86,7 +96,7 @@ def export_device_file(project: Project, out: Path, *, device_id: str, interview
                               "over one. Choose another name, e.g. laptop3.sddevice.")
     with tempfile.TemporaryDirectory(prefix="surveydesk-device-") as folder:
         snapshot = Path(folder) / SNAPSHOT
-        write_snapshot(project, snapshot)
+        write_snapshot(project, snapshot, contacts=include_contacts)
         # Counted in a copy: opening the snapshot itself as a project would switch it back
         # to WAL mode (and change its bytes) after write_snapshot made it a plain file.
         counted = Path(folder) / f"counted-{SNAPSHOT}"
@@ -99,7 +109,7 @@ def export_device_file(project: Project, out: Path, *, device_id: str, interview
             form_id=form_id, form_versions=form_versions,
             schema_version=migrations.LATEST, counts=counts,
             snapshot_sha256=_sha256(snapshot), snapshot_bytes=snapshot.stat().st_size,
-            surveydesk_version=__version__)
+            surveydesk_version=__version__, contacts_included=include_contacts)
 
         def write(target: Path) -> None:
             with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED,
@@ -252,7 +262,8 @@ def _manifest(path: Path, archive: zipfile.ZipFile) -> Manifest:
             counts={str(k): _number(data["counts"], k) for k in data["counts"]},
             snapshot_sha256=_text(data, "snapshot_sha256"),
             snapshot_bytes=_number(data, "snapshot_bytes"),
-            surveydesk_version=_text(data, "surveydesk_version"))
+            surveydesk_version=_text(data, "surveydesk_version"),
+            contacts_included=_flag(data, "contacts_included", default=True))
         dt.datetime.fromisoformat(manifest.created_at)
     except (LookupError, TypeError, ValueError, AttributeError):
         raise _fail(path, "the device file's manifest is incomplete or damaged.") from None
@@ -266,6 +277,13 @@ def _manifest(path: Path, archive: zipfile.ZipFile) -> Manifest:
 def _text(data, key: str) -> str:
     value = data[key]
     if not isinstance(value, str):
+        raise TypeError(key)
+    return value
+
+
+def _flag(data, key: str, *, default: bool) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
         raise TypeError(key)
     return value
 

@@ -280,8 +280,11 @@ class _Plan:
             calls = dict.fromkeys(("calls_added", "calls_updated", "attempts_added"), 0)
             for reference, record in device.calls.items():
                 before_call = self.calls.get(reference)
+                initial = self.initial_calls.get(reference)
                 after_call = merge_call(before_call, record, self.max_attempts,
-                                        kept_is_new=reference not in self.initial_calls)
+                                        kept_is_new=initial is None,
+                                        contacts_open=initial is not None
+                                        and not initial.phone)
                 if before_call is None:
                     calls["calls_added"] += 1
                     calls["attempts_added"] += len(after_call.attempt_log)

@@ -71,7 +71,8 @@ def test_sync_export_prints_the_counts_and_writes_the_device_file(fieldwork, cap
     assert stdout.splitlines() == [
         f"Wrote device file {out}: 3 interviews (2 complete, 1 partial, 0 aborted; 0 of them "
         "deleted), 1 audited changes, 0 calls with 0 attempts.",
-        f"  device dev-7, interviewer Åse Ørum, checksum {manifest.snapshot_sha256[:16]}"]
+        f"  device dev-7, interviewer Åse Ørum, checksum {manifest.snapshot_sha256[:16]}",
+        "  phone numbers and names were left out (use --include-contacts to carry them)"]
     assert (manifest.device_id, manifest.interviewer) == ("dev-7", "Åse Ørum")
     assert manifest.counts["interviews"] == 3
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from surveydesk.store import calls
 from surveydesk.store.call_sync import Attempt, call_records
 from surveydesk.sync.calls import call_state
+from surveydesk.sync.device_file import export_device_file
 from surveydesk.sync.merge import merge_device_files
 
 
@@ -89,8 +92,9 @@ def test_a_number_only_one_laptop_had_is_added_with_its_attempts(fieldwork):
                                     backup_folder=fieldwork.folder / "bak")
         [record] = call_records(master).values()
     assert (report.devices[0].calls_added, report.devices[0].attempts_added) == (1, 1)
-    assert (record.reference, record.phone, record.status, record.attempts) == (
-        "R9", "+4511111111", "open", 1)
+    # The device file left the contact data out: the master has the call without a number.
+    assert (record.reference, record.phone, record.name, record.status, record.attempts) == (
+        "R9", "", "", "open", 1)
 
 
 def test_an_interview_attempt_without_a_linked_interview_does_not_close_the_call():
@@ -100,25 +104,71 @@ def test_an_interview_attempt_without_a_linked_interview_does_not_close_the_call
     assert call_state(tries, 5, linked=True) == ("completed", None)
 
 
-def test_a_new_number_two_laptops_bring_is_the_same_whichever_file_comes_first(fieldwork):
+def export(fieldwork, laptop, *, contacts: bool, name: str | None = None) -> Path:
+    out = fieldwork.folder / f"{name or laptop.path.stem}.sddevice"
+    export_device_file(laptop, out, device_id=f"device-{laptop.path.stem}", interviewer="AB",
+                       now=fieldwork.now(), include_contacts=contacts)
+    return out
+
+
+def merged_copies(fieldwork, orders) -> list[dict]:
     from surveydesk.store.project import Project
 
-    a, b = fieldwork.laptop("a"), fieldwork.laptop("b")
-    calls.add_calls(a, [calls.NewCall("R5", "+4511111111", "Ib")],
-                    now="2024-09-02T08:00:00+00:00")
-    calls.add_calls(b, [calls.NewCall("R5", "+4522222222", "Ib")],
-                    now="2024-09-01T08:00:00+00:00")
-    calls.record_attempt(a, _call_id(a, "R5"), "busy", "AB", "2024-09-12T09:00:00+00:00")
-    calls.record_attempt(b, _call_id(b, "R5"), "no_answer", "CD", "2024-09-12T10:00:00+00:00")
-    files = [fieldwork.export(a), fieldwork.export(b)]
     results = []
-    for order in (files, files[::-1]):
+    for order in orders:
         copy = fieldwork.folder / f"master-{len(results)}.sdproj"
         copy.write_bytes(fieldwork.master_path.read_bytes())
         with Project.open(copy) as master:
             merge_device_files(master, order, backup_folder=fieldwork.folder / "bak")
-            results.append(call_records(master)["R5"])
-    assert results[0] == results[1]
-    # The number imported first (on laptop b) is kept; both attempts count.
-    assert (results[0].phone, results[0].attempts, results[0].status) == (
-        "+4522222222", 2, "open")
+            results.append(call_records(master))
+    return results
+
+
+def test_a_new_number_two_laptops_bring_is_the_same_whichever_file_comes_first(fieldwork):
+    a, b = fieldwork.laptop("a"), fieldwork.laptop("b")
+    calls.add_calls(a, [calls.NewCall("R5", "+4522222222", "Ib")],
+                    now="2024-09-02T08:00:00+00:00")
+    calls.add_calls(b, [calls.NewCall("R5", "+4511111111", "Ib")],
+                    now="2024-09-01T08:00:00+00:00")
+    calls.record_attempt(a, _call_id(a, "R5"), "busy", "AB", "2024-09-12T09:00:00+00:00")
+    calls.record_attempt(b, _call_id(b, "R5"), "no_answer", "CD", "2024-09-12T10:00:00+00:00")
+    files = [export(fieldwork, a, contacts=True), export(fieldwork, b, contacts=True)]
+    first, second = (r["R5"] for r in merged_copies(fieldwork, (files, files[::-1])))
+    assert first == second
+    # The record imported first (on laptop b) is kept, the least number; both attempts count.
+    assert (first.phone, first.imported_at, first.attempts, first.status) == (
+        "+4511111111", "2024-09-01T08:00:00+00:00", 2, "open")
+
+
+def test_a_blank_number_from_a_device_file_never_replaces_the_masters(fieldwork):
+    a, _b = _with_call_list(fieldwork)
+    calls.record_attempt(a, _call_id(a, "R1"), "busy", "AB", "2024-09-12T09:00:00+00:00")
+    file = export(fieldwork, a, contacts=False)
+    with fieldwork.master() as master:
+        report = merge_device_files(master, [file], backup_folder=fieldwork.folder / "bak")
+        records = call_records(master)
+        again = merge_device_files(master, [file], backup_folder=fieldwork.folder / "bak")
+    assert (records["R1"].phone, records["R1"].name, records["R1"].attempts) == (
+        "+4512345678", "Ane", 1)
+    assert (records["R2"].phone, records["R2"].name) == ("+4587654321", "Bo")
+    assert (report.total("calls_updated"), report.open_conflicts) == (1, 0)
+    assert not again.written and again.total("calls_updated") == 0
+
+
+def test_a_number_first_merged_without_contacts_is_filled_in_by_a_file_with_them(fieldwork):
+    a, b = fieldwork.laptop("a"), fieldwork.laptop("b")
+    for laptop in (a, b):
+        calls.add_calls(laptop, [calls.NewCall("R7", "+4533333333", "Kim")],
+                        now="2024-09-02T08:00:00+00:00")
+    calls.record_attempt(a, _call_id(a, "R7"), "busy", "AB", "2024-09-12T09:00:00+00:00")
+    blank = export(fieldwork, a, contacts=False)
+    full = export(fieldwork, b, contacts=True)
+    together = merged_copies(fieldwork, ([blank, full], [full, blank]))
+    with fieldwork.master() as master:  # one file at a time: the blank one first
+        merge_device_files(master, [blank], backup_folder=fieldwork.folder / "bak")
+        assert call_records(master)["R7"].phone == ""
+        merge_device_files(master, [full], backup_folder=fieldwork.folder / "bak")
+        stepwise = call_records(master)
+    assert together[0] == together[1] == stepwise
+    assert (stepwise["R7"].phone, stepwise["R7"].name, stepwise["R7"].attempts) == (
+        "+4533333333", "Kim", 1)

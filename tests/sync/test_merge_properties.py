@@ -42,7 +42,11 @@ step = st.one_of(
               st.just("")),
     st.tuples(st.just("call"), st.sampled_from(LAPTOPS), st.integers(0, 2),
               st.sampled_from(("no_answer", "busy", "call_back", "refused", "interview"))),
-    st.tuples(st.just("export"), st.sampled_from(LAPTOPS), st.just(0), st.just("")),
+    # Device files leave phone numbers and names out unless asked to carry them.
+    st.tuples(st.just("export"), st.sampled_from(LAPTOPS), st.just(0),
+              st.sampled_from(("", "contacts"))),
+    # A number added on a laptop (the same reference gets the same number everywhere).
+    st.tuples(st.just("newcall"), st.sampled_from(LAPTOPS), st.integers(3, 4), st.just("")),
     # The analyst merges a laptop's file into the master mid-fieldwork, then corrects or
     # deletes on the master; laptops set up later start from that master.
     st.tuples(st.just("sync"), st.sampled_from(LAPTOPS), st.just(0), st.just("")),
@@ -108,8 +112,13 @@ class Play:
                                        now=self.now())
         elif kind == "export":
             out = self.folder / f"file{len(self.files)}.sddevice"
-            export_device_file(laptop, out, device_id=name, interviewer=who, now=self.now())
+            export_device_file(laptop, out, device_id=name, interviewer=who, now=self.now(),
+                               include_contacts=value == "contacts")
             self.files.append(out)
+        elif kind == "newcall":
+            if not calls.known_calls(laptop, [f"R{arg}"]):
+                calls.add_calls(laptop, [calls.NewCall(f"R{arg}", f"+452345678{arg}",
+                                                       f"Søren {arg}")], now=self.now())
         elif kind == "call":
             call_id = laptop.db.scalar("SELECT id FROM call_list ORDER BY id LIMIT 1 OFFSET ?",
                                        (arg,))
@@ -174,7 +183,8 @@ def master_state(path: Path):
             {uuid: version.to_json() for uuid, version in rows.items()},
             {uuid: tuple(v.ident for v in versions) for uuid, versions in kept.items()},
             {c.interview_uuid: tuple(v.key for v in c.versions) for c in conflicts(project)},
-            {ref: (c.status, c.attempts, c.appointment_at, c.interview_uuid, c.attempt_log)
+            {ref: (c.phone, c.name, c.status, c.attempts, c.appointment_at, c.interview_uuid,
+                   c.attempt_log)
              for ref, c in call_records(project).items()},
         )
 
@@ -229,3 +239,7 @@ def test_any_order_and_any_repetition_of_device_files_gives_the_same_master(
                 merge_device_files(project, [file], backup_folder=folder / "backups",
                                    keep_backups=1, now="2024-10-01T00:00:00+00:00")
         assert master_state(stepwise) == expected
+        # The master's own numbers are never blanked by a file without them.
+        master_calls = expected[3]
+        for n in range(3):
+            assert master_calls[f"R{n}"][:2] == (f"+451234567{n}", "")

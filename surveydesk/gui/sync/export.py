@@ -5,6 +5,10 @@ The export is :func:`surveydesk.sync.device_file.export_device_file`, the functi
 interviewer of the entry profile. It runs in a :class:`~surveydesk.gui.tasks.ProjectTask`
 (SQLite writes a consistent snapshot and it is compressed) behind a small busy dialog; the
 window's own connection keeps working meanwhile. The file is written whole or not at all.
+
+Before the file is chosen, a small box says that phone numbers and names stay on this
+computer, with a check box (off by default) to carry them anyway; a file with them is
+confirmed with a warning.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from surveydesk.gui.tasks import ProjectTask, error_message, is_expected
 from surveydesk.gui.translation import fill, ui_locale
@@ -46,6 +50,9 @@ def choose_and_export(parent: QWidget, project: Project,
     except OSError as error:  # the per-user folder cannot be written
         QMessageBox.critical(parent, title, error_message(project.path, error))
         return None
+    include_contacts = ask_include_contacts(parent)
+    if include_contacts is None:
+        return None
     now = now or dt.datetime.now()
     suggested = project.path.parent / default_file_name(project.path, interviewer, device, now)
     target, _ = QFileDialog.getSaveFileName(
@@ -56,11 +63,36 @@ def choose_and_export(parent: QWidget, project: Project,
     path = Path(target)
     if path.suffix != SUFFIX:
         path = path.with_name(path.name + SUFFIX)
-    return export_in_background(parent, project, path, device=device, interviewer=interviewer)
+    return export_in_background(parent, project, path, device=device, interviewer=interviewer,
+                                include_contacts=include_contacts)
+
+
+def ask_include_contacts(parent: QWidget) -> bool | None:
+    """Whether the device file should carry phone numbers and names (off unless the check
+    box is ticked); ``None`` if the user cancelled."""
+    box = QMessageBox(QMessageBox.Icon.Question, translate("DeviceExport", "Export device file"),
+                      translate("DeviceExport", "Phone numbers and names stay on this computer."),
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText(translate(
+        "DeviceExport", "The device file carries the interviews and the progress of the call "
+                        "list (references, outcomes, appointments), but no phone numbers or "
+                        "names. The master project keeps its own."))
+    check = QCheckBox(translate("DeviceExport", "Include phone numbers and names (personal "
+                                                "data)"), box)
+    check.setChecked(False)
+    box.setCheckBox(check)
+    go = box.addButton(translate("DeviceExport", "Choose file…"),
+                       QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(go)
+    box.exec()
+    if box.clickedButton() is not go:
+        return None
+    return check.isChecked()
 
 
 def export_in_background(parent: QWidget, project: Project, path: Path, *, device: str,
-                         interviewer: str) -> ProjectTask:
+                         interviewer: str, include_contacts: bool = False) -> ProjectTask:
     """Write the device file ``path`` off the GUI thread; confirm or explain when done."""
     title = translate("DeviceExport", "Export device file")
     busy = QProgressDialog(fill(translate("DeviceExport", "Writing %1…"), path.name), "",
@@ -72,7 +104,8 @@ def export_in_background(parent: QWidget, project: Project, path: Path, *, devic
     busy.setAutoClose(False)
 
     def work(copy: Project, _progress, _cancelled) -> Manifest:
-        return export_device_file(copy, path, device_id=device, interviewer=interviewer)
+        return export_device_file(copy, path, device_id=device, interviewer=interviewer,
+                                  include_contacts=include_contacts)
 
     task = ProjectTask(project.path, work, parent)
 
@@ -101,7 +134,8 @@ def confirm(parent: QWidget, path: Path, manifest: Manifest) -> None:
     """Say where the file is and what it holds (the manifest's counts)."""
     locale = ui_locale()
     counts = {key: locale.toString(value) for key, value in manifest.counts.items()}
-    box = QMessageBox(QMessageBox.Icon.Information,
+    box = QMessageBox(QMessageBox.Icon.Warning if manifest.contacts_included
+                      else QMessageBox.Icon.Information,
                       translate("DeviceExport", "Device file exported"),
                       fill(translate("DeviceExport", "The device file was saved as %1."), path),
                       QMessageBox.StandardButton.Ok, parent)
@@ -118,5 +152,10 @@ def confirm(parent: QWidget, path: Path, manifest: Manifest) -> None:
         translate("DeviceExport", "Take the file to the computer with the master project and "
                                   "merge it there (Sync ▸ Merge device files)."),
     ]
+    if manifest.contacts_included:
+        lines[3:3] = ["", translate(
+            "DeviceExport", "Warning: this file contains the call list's phone numbers and "
+                            "names (personal data). Carry it only on an encrypted stick or "
+                            "drive, and delete it once it is merged.")]
     box.setInformativeText("\n".join(lines))
     box.exec()

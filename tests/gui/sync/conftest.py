@@ -63,6 +63,8 @@ class Dialogs(list):
     button if ``None``)."""
 
     answer: str | None = None
+    #: tick the box's check box (if it has one) before answering
+    check: bool = False
 
 
 @pytest.fixture
@@ -75,6 +77,8 @@ def dialogs(monkeypatch) -> Dialogs:
 
     def run(box: QMessageBox) -> int:
         shown.append((box.icon().name, box.windowTitle(), box.text(), box.informativeText()))
+        if shown.check and box.checkBox() is not None:
+            box.checkBox().setChecked(True)
         buttons = {button.text(): button for button in box.buttons()}
         button = buttons[shown.answer] if shown.answer else box.defaultButton()
         if button is None:

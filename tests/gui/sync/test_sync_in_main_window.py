@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from surveydesk import userdata
 from surveydesk.gui.main_window import MainWindow
 from surveydesk.gui.sync import export as device_export
-from surveydesk.store import entry
+from surveydesk.store import calls, entry
 from surveydesk.store.project import Project
 from surveydesk.sync.device_file import open_device_file
 from surveydesk.sync.merge import merge_device_files
@@ -101,15 +101,66 @@ def test_export_device_file_writes_a_file_that_merges_into_a_master(
                         name)
     written = target.with_name("to-master.sddevice")  # the suffix is added
     assert [d[:3] for d in dialogs] == [
+        ("Question", "Export device file", "Phone numbers and names stay on this computer."),
         ("Information", "Device file exported", f"The device file was saved as {written}.")]
-    assert dialogs[0][3].startswith(
+    assert dialogs[1][3].startswith(
         "Interviews: 2 (complete 1, partial 1, aborted 0; deleted 0)\nHistory entries: ")
+    assert "personal data" not in dialogs[1][3]
     with open_device_file(written) as device:
+        assert device.manifest.contacts_included is False
         assert device.manifest.interviewer == "Åse Ø"
         assert device.manifest.device_id == userdata.device_id()
     with fieldwork.master() as master:
         report = merge_device_files(master, [written])
         assert report.total("added") == 2 and master.overview().total == 2
+    main_window.close()
+
+
+def export_with_call_list(qtbot, fieldwork, tmp_path, monkeypatch) -> Path:
+    with fieldwork.laptop("laptop") as laptop:
+        calls.add_calls(laptop, [calls.NewCall("R1", "+4523456781", "Søren Ø")])
+    main_window = MainWindow(Project.open(fieldwork.folder / "laptop.sdproj"))
+    qtbot.addWidget(main_window)
+    target = tmp_path / "out.sddevice"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(target), ""))
+    main_window.export_device_action.trigger()
+    if main_window.export_task is not None:
+        qtbot.waitUntil(lambda: main_window.export_task is None, timeout=TIMEOUT)
+    main_window.close()
+    return target
+
+
+def test_export_leaves_phone_numbers_and_names_out_unless_the_box_is_ticked(
+        qtbot, fieldwork, tmp_path, dialogs, monkeypatch):
+    target = export_with_call_list(qtbot, fieldwork, tmp_path, monkeypatch)
+    with open_device_file(target) as device:
+        assert device.manifest.contacts_included is False
+        assert (calls.call(device.project, 1).phone, calls.call(device.project, 1).name) == (
+            "", "")
+
+
+def test_export_with_the_box_ticked_carries_them_and_warns(
+        qtbot, fieldwork, tmp_path, dialogs, monkeypatch):
+    dialogs.check = True
+    target = export_with_call_list(qtbot, fieldwork, tmp_path, monkeypatch)
+    with open_device_file(target) as device:
+        assert device.manifest.contacts_included is True
+        assert calls.call(device.project, 1).phone == "+4523456781"
+    kind, title, _text, informative = dialogs[-1]
+    assert (kind, title) == ("Warning", "Device file exported")
+    assert "contains the call list's phone numbers and names (personal data)" in informative
+
+
+def test_cancelling_the_contacts_question_writes_nothing(
+        qtbot, fieldwork, tmp_path, dialogs, monkeypatch):
+    dialogs.answer = "Cancel"
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: asked.append(a) or ("", ""))
+    main_window = MainWindow(fieldwork.master())
+    qtbot.addWidget(main_window)
+    main_window.export_device_action.trigger()
+    assert main_window.export_task is None and asked == []
+    assert [d[0] for d in dialogs] == ["Question"]
     main_window.close()
 
 
@@ -122,7 +173,7 @@ def test_an_export_that_fails_is_explained(qtbot, fieldwork, tmp_path, dialogs, 
     main_window.export_device_action.trigger()
     qtbot.waitUntil(lambda: main_window.export_task is None, timeout=TIMEOUT)
 
-    [(kind, title, text, _)] = dialogs
+    [_question, (kind, title, text, _)] = dialogs
     assert (kind, title) == ("critical", "Could not export the device file")
     assert "Traceback" not in text and text
     assert not target.exists()
