@@ -15,7 +15,6 @@ from surveydesk.core.errors import ProjectFileError
 from surveydesk.store.database import explain_storage_error
 from surveydesk.store.project import Project
 
-
 #: Leaves out the contact data of every call: the call list's phone numbers and names.
 BLANK_CONTACTS = "UPDATE call_list SET phone = '', name = '' WHERE phone != '' OR name != ''"
 

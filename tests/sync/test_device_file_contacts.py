@@ -104,9 +104,9 @@ def test_a_manifest_from_before_the_flag_means_the_contacts_are_included(fieldwo
 def test_a_manifest_with_a_flag_that_is_not_true_or_false_is_refused(fieldwork, laptop, value):
     path = export(fieldwork, laptop)
     rewrite_manifest(path, lambda data: data.update(contacts_included=value))
-    with pytest.raises(DeviceFileError, match="manifest is incomplete or damaged"):
-        with open_device_file(path):
-            pass
+    with (pytest.raises(DeviceFileError, match="manifest is incomplete or damaged"),
+          open_device_file(path)):
+        pass
 
 
 def run(capsys, *args: object) -> tuple[int, str, str]:

@@ -4,6 +4,7 @@ open, and File ▸ Export device file."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
