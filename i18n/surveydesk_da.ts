@@ -885,6 +885,22 @@
         <translation>Enhedsfiler (*%1)</translation>
     </message>
     <message>
+        <source>Phone numbers and names stay on this computer.</source>
+        <translation>Telefonnumre og navne bliver på denne computer.</translation>
+    </message>
+    <message>
+        <source>The device file carries the interviews and the progress of the call list (references, outcomes, appointments), but no phone numbers or names. The master project keeps its own.</source>
+        <translation>Enhedsfilen indeholder interviewene og ringelistens fremdrift (referencer, udfald, aftaler), men ingen telefonnumre eller navne. Masterprojektet beholder sine egne.</translation>
+    </message>
+    <message>
+        <source>Include phone numbers and names (personal data)</source>
+        <translation>Medtag telefonnumre og navne (personoplysninger)</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Vælg fil…</translation>
+    </message>
+    <message>
         <source>Writing %1…</source>
         <translation>Skriver %1…</translation>
     </message>
@@ -916,6 +932,85 @@
         <source>Take the file to the computer with the master project and merge it there (Sync ▸ Merge device files).</source>
         <translation>Tag filen med til computeren med hovedprojektet, og flet den ind der (Synkronisering ▸ Flet enhedsfiler).</translation>
     </message>
+    <message>
+        <source>Warning: this file contains the call list&apos;s phone numbers and names (personal data). Carry it only on an encrypted stick or drive, and delete it once it is merged.</source>
+        <translation>Advarsel: denne fil indeholder ringelistens telefonnumre og navne (personoplysninger). Bær den kun på et krypteret USB-stik eller drev, og slet den, når den er flettet.</translation>
+    </message>
+</context>
+<context>
+    <name>Drops</name>
+    <message>
+        <source>Questionnaire dropped</source>
+        <translation>Spørgeskema sluppet</translation>
+    </message>
+    <message>
+        <source>“%1” is a questionnaire (XLSForm). What should SurveyDesk do with it?</source>
+        <translation>“%1” er et spørgeskema (XLSForm). Hvad skal SurveyDesk gøre med det?</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new project from it…</source>
+        <translation>Opret en &amp;ny undersøgelse ud fra det…</translation>
+    </message>
+    <message>
+        <source>Add as a new &amp;version of %1</source>
+        <translation>Tilføj som ny &amp;version af %1</translation>
+    </message>
+    <message>
+        <source>A new version is what interviews and imports are checked against from now on; answers already stored stay as they are and must still fit it.</source>
+        <translation>Fremover kontrolleres interview og indlæsninger mod den nye version; svar, der allerede er gemt, forbliver som de er og skal stadig passe til den.</translation>
+    </message>
+    <message>
+        <source>Cannot use the dropped file</source>
+        <translation>Den slupne fil kan ikke bruges</translation>
+    </message>
+    <message>
+        <source>SurveyDesk cannot use %1. Drop a project (.sdproj), a questionnaire (XLSForm .xlsx), respondent data (.csv, .xlsx, .sav) or a device file (.sddevice).</source>
+        <translation>SurveyDesk kan ikke bruge %1. Slip et projekt (.sdproj), et spørgeskema (XLSForm .xlsx), svardata (.csv, .xlsx, .sav) eller en enhedsfil (.sddevice).</translation>
+    </message>
+    <message>
+        <source>No project is open</source>
+        <translation>Intet projekt er åbent</translation>
+    </message>
+    <message>
+        <source>Open the master project first, then drop “%1” on it to merge it.</source>
+        <translation>Åbn først masterprojektet, og slip så “%1” på det for at flette den.</translation>
+    </message>
+    <message>
+        <source>A merge is running</source>
+        <translation>En fletning er i gang</translation>
+    </message>
+    <message>
+        <source>Wait until the merge has finished, then drop the device files again.</source>
+        <translation>Vent, til fletningen er færdig, og slip så enhedsfilerne igen.</translation>
+    </message>
+    <message>
+        <source>Open the project to import “%1” into first, then drop the file again.</source>
+        <translation>Åbn først det projekt, “%1” skal indlæses i, og slip så filen igen.</translation>
+    </message>
+    <message>
+        <source>Could not add the questionnaire version</source>
+        <translation>Spørgeskemaversionen kunne ikke tilføjes</translation>
+    </message>
+    <message>
+        <source>An interview is open in interview entry. Finish or leave it first, then drop the questionnaire again.</source>
+        <translation>Et interview er åbent i interviewindtastningen. Afslut eller forlad det først, og slip så spørgeskemaet igen.</translation>
+    </message>
+    <message>
+        <source>Questionnaire version</source>
+        <translation>Spørgeskemaversion</translation>
+    </message>
+    <message>
+        <source>This questionnaire is already in %1; nothing changed.</source>
+        <translation>Dette spørgeskema findes allerede i %1; intet er ændret.</translation>
+    </message>
+    <message>
+        <source>Questionnaire version added</source>
+        <translation>Spørgeskemaversion tilføjet</translation>
+    </message>
+    <message>
+        <source>Added questionnaire version %1 to %2 (%3 versions stored). New interviews and imports are checked against it.</source>
+        <translation>Spørgeskemaversion %1 er tilføjet til %2 (%3 versioner gemt). Nye interview og indlæsninger kontrolleres mod den.</translation>
+    </message>
 </context>
 <context>
     <name>EntryPage</name>
@@ -930,6 +1025,160 @@
     <message>
         <source>Could not save to the project</source>
         <translation>Kunne ikke gemme i projektet</translation>
+    </message>
+</context>
+<context>
+    <name>GettingStarted</name>
+    <message>
+        <source>Look at the questionnaire</source>
+        <translation>Se spørgeskemaet</translation>
+    </message>
+    <message>
+        <source>The project overview names the questionnaire, its languages and version, and counts the interviews of every wave by mode and status.</source>
+        <translation>Projektoversigten viser spørgeskemaet, dets sprog og version og tæller interviewene i hver bølge efter metode og status.</translation>
+    </message>
+    <message>
+        <source>Show the overview</source>
+        <translation>Vis oversigten</translation>
+    </message>
+    <message>
+        <source>Run an interview</source>
+        <translation>Gennemfør et interview</translation>
+    </message>
+    <message>
+        <source>Interview entry: fill in who interviews, how and in which wave, then start a new interview. Number keys choose an answer, Enter goes on.</source>
+        <translation>Interviewindtastning: udfyld hvem der interviewer, hvordan og i hvilken bølge, og start så et nyt interview. Taltasterne vælger et svar, Enter går videre.</translation>
+    </message>
+    <message>
+        <source>Start interviewing</source>
+        <translation>Begynd at interviewe</translation>
+    </message>
+    <message>
+        <source>Look at the results</source>
+        <translation>Se resultaterne</translation>
+    </message>
+    <message>
+        <source>Analysis: choose a question on the left to see its table and chart, compared with the previous wave or broken down by a background question.</source>
+        <translation>Analyse: vælg et spørgsmål til venstre for at se dets tabel og diagram, sammenlignet med forrige bølge eller opdelt efter et baggrundsspørgsmål.</translation>
+    </message>
+    <message>
+        <source>Show the results</source>
+        <translation>Vis resultaterne</translation>
+    </message>
+    <message>
+        <source>Write the report</source>
+        <translation>Skriv rapporten</translation>
+    </message>
+    <message>
+        <source>The client&apos;s Excel report, in Danish or English, with the breakdowns and weighting chosen in Analysis.</source>
+        <translation>Kundens Excel-rapport på dansk eller engelsk, med de opdelinger og den vægtning, der er valgt i Analyse.</translation>
+    </message>
+    <message>
+        <source>Write the report…</source>
+        <translation>Skriv rapporten…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>Kom godt i gang</translation>
+    </message>
+    <message>
+        <source>Welcome to SurveyDesk. Four steps show what it does, on the open project: the first time, a demo citizen survey with answers from earlier waves.</source>
+        <translation>Velkommen til SurveyDesk. Fire trin viser, hvad programmet kan, på det åbne projekt: første gang en demo-borgerundersøgelse med svar fra tidligere bølger.</translation>
+    </message>
+    <message>
+        <source>Don&apos;t show this again</source>
+        <translation>Vis ikke igen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Personligt fremmøde</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>%1 was already imported into wave %2 on %3; nothing was added.</source>
+        <translation>%1 blev allerede indlæst i bølge %2 den %3; intet er tilføjet.</translation>
+    </message>
+    <message>
+        <source>Imported %1 interviews from %2 into wave %3.</source>
+        <translation>%1 interview indlæst fra %2 i bølge %3.</translation>
+    </message>
+    <message>
+        <source>%1 respondents were already in the wave with the same answers and were skipped.</source>
+        <translation>%1 respondenter var allerede i bølgen med de samme svar og blev sprunget over.</translation>
+    </message>
+    <message>
+        <source>Give the wave a label, e.g. 2024.</source>
+        <translation>Giv bølgen et navn, fx 2024.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Læser %1…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopper…</translation>
+    </message>
+    <message>
+        <source>Checking every cell and saving…</source>
+        <translation>Kontrollerer hver celle og gemmer…</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>Indlæsningen blev annulleret; intet er indlæst.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation>Indlæs data</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fil:</translation>
+    </message>
+    <message>
+        <source>&amp;Wave:</source>
+        <translation>&amp;Bølge:</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Metode:</translation>
+    </message>
+    <message>
+        <source>An existing wave, or type a new label</source>
+        <translation>En eksisterende bølge, eller skriv et nyt navn</translation>
+    </message>
+    <message>
+        <source>The header names the questions; optional columns respondent_id, mode and status. Every cell is checked first: one problem and nothing is imported. Importing the same file again adds nothing.</source>
+        <translation>Overskriftsrækken navngiver spørgsmålene; kolonnerne respondent_id, mode og status er valgfrie. Hver celle kontrolleres først: ét problem, og intet indlæses. Indlæses den samme fil igen, tilføjes intet.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Indlæs</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.xlsx *.sav *.tsv *.txt);;All files (*)</source>
+        <translation>Datafiler (*.csv *.xlsx *.sav *.tsv *.txt);;Alle filer (*)</translation>
     </message>
 </context>
 <context>
@@ -1050,6 +1299,10 @@
         <translation>Åbn &amp;demo</translation>
     </message>
     <message>
+        <source>&amp;Import data…</source>
+        <translation>&amp;Indlæs data…</translation>
+    </message>
+    <message>
         <source>Import &amp;call list…</source>
         <translation>Indlæs &amp;ringeliste…</translation>
     </message>
@@ -1104,6 +1357,14 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>&amp;Kom godt i gang</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastaturgenveje</translation>
     </message>
     <message>
         <source>&amp;About SurveyDesk</source>
@@ -1439,6 +1700,41 @@ Vælg Fil ▸ Åbn projekt… for at åbne et projekt, eller Fil ▸ Åbn demo f
     <message>
         <source>An unexpected error stopped the work (%1). Please report it, with what you were doing.</source>
         <translation>En uventet fejl stoppede arbejdet (%1). Meld den venligst, sammen med hvad du var i gang med.</translation>
+    </message>
+</context>
+<context>
+    <name>RecentMenu</name>
+    <message>
+        <source>(not found)</source>
+        <translation>(ikke fundet)</translation>
+    </message>
+    <message>
+        <source>%1 was not found: moved, renamed, deleted, or on a drive that is not connected.</source>
+        <translation>%1 blev ikke fundet: flyttet, omdøbt, slettet eller på et drev, der ikke er tilsluttet.</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>Ingen seneste projekter</translation>
+    </message>
+    <message>
+        <source>Remove missing files (%1)</source>
+        <translation>Fjern manglende filer (%1)</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Ryd listen</translation>
+    </message>
+    <message>
+        <source>Project not found</source>
+        <translation>Projektet blev ikke fundet</translation>
+    </message>
+    <message>
+        <source>The project file %1 was not found. It may have been moved, renamed or deleted, or be on a drive that is not connected. It has been removed from the list of recent projects.</source>
+        <translation>Projektfilen %1 blev ikke fundet. Den kan være flyttet, omdøbt eller slettet eller ligge på et drev, der ikke er tilsluttet. Den er fjernet fra listen over seneste projekter.</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Åbn &amp;seneste</translation>
     </message>
 </context>
 <context>
@@ -1930,6 +2226,109 @@ og gem dem i projektet med:
     <message>
         <source>Question language: %1  ·  F2</source>
         <translation>Spørgsmålssprog: %1  ·  F2</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Main window (menus)</source>
+        <translation>Hovedvinduet (menuer)</translation>
+    </message>
+    <message>
+        <source>Project overview</source>
+        <translation>Projektoversigt</translation>
+    </message>
+    <message>
+        <source>Interview entry</source>
+        <translation>Interviewindtastning</translation>
+    </message>
+    <message>
+        <source>Phone interviews: call outcomes</source>
+        <translation>Telefoninterview: opkaldsudfald</translation>
+    </message>
+    <message>
+        <source>Answering a question (interview entry)</source>
+        <translation>Svar på et spørgsmål (interviewindtastning)</translation>
+    </message>
+    <message>
+        <source>Interview records</source>
+        <translation>Registrerede interview</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synkronisering</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>Switch the interview&apos;s language</source>
+        <translation>Skift interviewets sprog</translation>
+    </message>
+    <message>
+        <source>Back to the previous question</source>
+        <translation>Tilbage til forrige spørgsmål</translation>
+    </message>
+    <message>
+        <source>Abort the interview</source>
+        <translation>Afbryd interviewet</translation>
+    </message>
+    <message>
+        <source>Start a new interview</source>
+        <translation>Start et nyt interview</translation>
+    </message>
+    <message>
+        <source>Complete the interview (review screen)</source>
+        <translation>Afslut interviewet (gennemsynsskærmen)</translation>
+    </message>
+    <message>
+        <source>Choose the answer with that number (type two digits in lists of ten or more)</source>
+        <translation>Vælg svaret med det nummer (skriv to cifre i lister med ti eller flere)</translation>
+    </message>
+    <message>
+        <source>Don&apos;t know</source>
+        <translation>Ved ikke</translation>
+    </message>
+    <message>
+        <source>Move between the answers</source>
+        <translation>Flyt mellem svarene</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Mellemrum</translation>
+    </message>
+    <message>
+        <source>Tick or untick the highlighted answer</source>
+        <translation>Sæt eller fjern flueben ved det markerede svar</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Confirm the answer and go on</source>
+        <translation>Bekræft svaret og gå videre</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Tilbage-tast</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastaturgenveje</translation>
+    </message>
+    <message>
+        <source>Every key that does something in SurveyDesk. Keys of a view work while that view is shown; those of interview entry while an interview is open.</source>
+        <translation>Alle taster, der gør noget i SurveyDesk. En visnings taster virker, mens visningen vises; interviewindtastningens, mens et interview er åbent.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Taster</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Hvad den gør</translation>
     </message>
 </context>
 <context>

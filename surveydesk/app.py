@@ -102,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
     window.resize(1000, 640)
+    window.start_session()  # the layout of last time; Getting started on the first start
     window.show()
     # Everything made at start-up lives as long as the app: keep it out of the garbage
     # collector's full passes, which otherwise pause an interview screen for ~50 ms.

@@ -20,8 +20,16 @@ import getpass
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -36,11 +44,13 @@ import surveydesk
 from surveydesk.core.errors import SurveyDeskError
 from surveydesk.core.xlsform import read_xlsform
 from surveydesk.demo import DEMOS, write_demo
-from surveydesk.gui import call_import, translation
+from surveydesk.gui import call_import, drops, first_run, layout, shortcuts, translation
 from surveydesk.gui.analysis import AnalysisPage
 from surveydesk.gui.entry import EntryPage
+from surveydesk.gui.import_dialog import ImportDialog, choose_data_file
 from surveydesk.gui.location_warning import confirm_location
 from surveydesk.gui.overview import OverviewPage
+from surveydesk.gui.recent import RecentMenu, remember_project
 from surveydesk.gui.records_page import RecordsPage
 from surveydesk.gui.sync import SyncPage
 from surveydesk.gui.sync import export as device_export
@@ -118,6 +128,7 @@ class MainWindow(QMainWindow):
         self.sync_page.data_changed.connect(self.data_changed)
         self.analysis_page = AnalysisPage(self)
         self.export_task: ProjectTask | None = None
+        self.import_dialog: ImportDialog | None = None
         self.pages = QStackedWidget(self)
         for page in (self.overview_page, self.entry_page, self.records_page, self.sync_page,
                      self.analysis_page):
@@ -127,6 +138,14 @@ class MainWindow(QMainWindow):
         self.path_label.setContentsMargins(8, 2, 8, 2)
         self.statusBar().addWidget(self.path_label, 1)
         self._build_menus()
+        self.getting_started = first_run.GettingStartedPanel(first_run.steps(
+            self.overview_action, self.entry_action, self.analysis_action, self.report_action),
+            self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.getting_started)
+        self.getting_started.hide()
+        self.shortcuts_dialog: shortcuts.ShortcutsDialog | None = None
+        self.session = False  # whether the layout is remembered: see start_session
+        self.setAcceptDrops(True)
         self.retranslateUi()
         self.set_project(project)
 
@@ -138,6 +157,8 @@ class MainWindow(QMainWindow):
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.open_action = self.file_menu.addAction("", self.choose_project)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.recent_menu = RecentMenu(self.open_project, self)
+        self.file_menu.addMenu(self.recent_menu)
         self.demo_menu = QMenu(self)
         self.file_menu.addMenu(self.demo_menu)
         self.demo_actions: dict[str, QAction] = {}
@@ -146,6 +167,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, form=form: self.open_demo(form))
             self.demo_actions[form] = action
         self.file_menu.addSeparator()
+        self.import_data_action = self.file_menu.addAction("", self.choose_data_file)
         self.import_calls_action = self.file_menu.addAction("", self.import_call_list)
         self.export_device_action = self.file_menu.addAction("", self.export_device_file)
         self.report_action = self.file_menu.addAction("", self.write_report)
@@ -201,6 +223,12 @@ class MainWindow(QMainWindow):
         self.language_actions[translation.current_language()].setChecked(True)
 
         self.help_menu = bar.addMenu("")
+        self.getting_started_action = self.help_menu.addAction("", self.show_getting_started)
+        self.shortcuts_action = self.help_menu.addAction("", self.show_shortcuts)
+        self.shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        if self.shortcuts_action.shortcut().isEmpty():  # platforms without a Help key binding
+            self.shortcuts_action.setShortcut(QKeySequence("F1"))
+        self.help_menu.addSeparator()
         self.about_action = self.help_menu.addAction("", self.show_about)
 
     # -- language --------------------------------------------------------------------------
@@ -224,6 +252,7 @@ class MainWindow(QMainWindow):
         self.demo_menu.setTitle(translate("MainWindow", "Open &demo"))
         for form, name in demo_names().items():
             self.demo_actions[form].setText(name)
+        self.import_data_action.setText(translate("MainWindow", "&Import data…"))
         self.import_calls_action.setText(translate("MainWindow", "Import &call list…"))
         self.export_device_action.setText(translate("MainWindow", "E&xport device file…"))
         self.report_action.setText(translate("MainWindow", "Write Excel &report…"))
@@ -238,6 +267,8 @@ class MainWindow(QMainWindow):
         self.mode_bar.setWindowTitle(translate("MainWindow", "Mode"))
         self.language_menu.setTitle(translate("MainWindow", "&Language"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
+        self.getting_started_action.setText(translate("MainWindow", "&Getting started"))
+        self.shortcuts_action.setText(translate("MainWindow", "&Keyboard shortcuts"))
         self.about_action.setText(translate("MainWindow", "&About SurveyDesk"))
         # Another window may have switched the language.
         self.language_actions[translation.current_language()].setChecked(True)
@@ -261,7 +292,10 @@ class MainWindow(QMainWindow):
             self.records_page.set_project(None)
             self.project.close()
         self.project = project
-        for action in (self.close_action, self.import_calls_action, self.entry_action,
+        if project is not None:
+            remember_project(project.path)
+        for action in (self.close_action, self.import_data_action, self.import_calls_action,
+                       self.entry_action,
                        self.records_action, self.sync_action, self.export_device_action,
                        self.analysis_action, self.report_action):
             action.setEnabled(project is not None)
@@ -353,6 +387,30 @@ class MainWindow(QMainWindow):
         if self.project is not None:
             self.analysis_page.open_report_dialog()
 
+    def choose_data_file(self) -> None:
+        """File > Import data: respondent data (CSV, Excel, SPSS) into a wave."""
+        if self.project is not None:
+            path = choose_data_file(self, self.project)
+            if path is not None:
+                self.import_data(path)
+
+    def import_data(self, path: Path | str) -> ImportDialog | None:
+        """The import dialog for the data file at ``path`` (one at a time)."""
+        if self.project is None:
+            return None
+        if self.import_dialog is not None:
+            if self.import_dialog.task is not None:
+                self.import_dialog.raise_()
+                return None
+            self.import_dialog.close()
+        dialog = self.import_dialog = ImportDialog(self, self.project, Path(path))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda _result: self.data_changed())
+        dialog.destroyed.connect(lambda: setattr(self, "import_dialog", None))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
+        return dialog
+
     def import_call_list(self) -> None:
         """File > Import call list: add numbers for phone interviews to the open project."""
         if self.project is not None and call_import.choose_and_import(self, self.project):
@@ -427,8 +485,11 @@ class MainWindow(QMainWindow):
             self._start_directory(),
             translate("MainWindow", "XLSForm workbooks (*.xlsx)"),
         )
-        if not form:
-            return
+        if form:
+            self.new_project_from_form(form)
+
+    def new_project_from_form(self, form: Path | str) -> bool:
+        """Ask where to save a new project for the XLSForm ``form`` and create it."""
         suggested = Path(form).with_suffix(PROJECT_SUFFIX)
         target, _ = QFileDialog.getSaveFileName(
             self,
@@ -437,11 +498,11 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "SurveyDesk projects (*.sdproj)"),
         )
         if not target:
-            return
+            return False
         target_path = Path(target)
         if target_path.suffix != PROJECT_SUFFIX:
             target_path = target_path.with_name(target_path.name + PROJECT_SUFFIX)
-        self.create_project(form, target_path)
+        return self.create_project(form, target_path)
 
     def _start_directory(self) -> str:
         return "" if self.project is None else str(self.project.path.parent)
@@ -461,7 +522,76 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    # -- session: layout, first run, help, drops --------------------------------------------
+    def view_pages(self) -> dict[str, QWidget]:
+        """The views by the name the layout is saved under."""
+        return {"overview": self.overview_page, "entry": self.entry_page,
+                "records": self.records_page, "sync": self.sync_page,
+                "analysis": self.analysis_page}
+
+    def view_actions(self) -> dict[str, QAction]:
+        return {"overview": self.overview_action, "entry": self.entry_action,
+                "records": self.records_action, "sync": self.sync_action,
+                "analysis": self.analysis_action}
+
+    def current_view(self) -> str:
+        current = self.pages.currentWidget()
+        return next(name for name, page in self.view_pages().items() if page is current)
+
+    def start_session(self) -> None:
+        """What the app does once at start (not every window a test or tool makes): restore
+        the layout and view of last time; on the very first start, show Getting started.
+        From then on the layout is saved when the window closes."""
+        self.session = True
+        first = first_run.is_first_run()
+        view = layout.restore_layout(self, self.view_pages())
+        action = self.view_actions().get(view or "")
+        if action is not None and action.isEnabled() and view != self.current_view():
+            action.trigger()
+        if first_run.dont_show():
+            self.getting_started.hide()
+        elif first:
+            self.getting_started.show()
+        first_run.mark_seen()
+
+    def save_layout(self) -> None:
+        layout.save_layout(self, self.current_view(), self.view_pages())
+
+    def show_getting_started(self) -> None:
+        """Help > Getting started: the four steps, beside the views."""
+        self.getting_started.show()
+        self.getting_started.raise_()
+
+    def show_shortcuts(self) -> None:
+        """Help > Keyboard shortcuts: every shortcut of the app, read from its actions."""
+        if self.shortcuts_dialog is None:
+            self.shortcuts_dialog = shortcuts.ShortcutsDialog(self)
+        self.shortcuts_dialog.refresh()
+        self.shortcuts_dialog.show()
+        self.shortcuts_dialog.raise_()
+        self.shortcuts_dialog.activateWindow()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if drops.dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if drops.dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = drops.dropped_files(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            drops.handle_drop(self, paths)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session:
+            self.save_layout()
+        if self.shortcuts_dialog is not None:
+            self.shortcuts_dialog.close()
+        if self.import_dialog is not None:
+            self.import_dialog.abandon()
         self.entry_page.set_project(None)
         self.records_page.set_project(None)
         self.sync_page.set_project(None)  # a running merge is cancelled, its thread awaited
