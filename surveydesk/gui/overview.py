@@ -29,7 +29,7 @@ from surveydesk.gui.translation import fill, ui_locale
 from surveydesk.store.project import MODES, STATUSES, ProjectOverview, WaveSummary
 
 translate = QCoreApplication.translate
-_HEADER_PAD_H = 10  # pixels around header texts
+_HEADER_PAD_H = 6  # pixels around header texts
 _HEADER_PAD_V = 5
 
 
@@ -223,7 +223,14 @@ class OverviewPage(QWidget):
                 "interviews to see them here.",
             )
         )
-        self.table.setHorizontalHeaderLabels(column_titles())
+        titles = column_titles()
+        self.table.setHorizontalHeaderLabels(titles)
+        # Wrapping splits headers between words only: no column may be narrower than the
+        # longest word ("Gennemført"), or it is clipped.
+        header = self.table.horizontalHeader()
+        longest = max(header.fontMetrics().horizontalAdvance(word)
+                      for title in titles for word in title.split())
+        header.setMinimumSectionSize(longest + 2 * _HEADER_PAD_H + 4)
         first = self.table.horizontalHeaderItem(0)
         if first is not None:
             first.setTextAlignment(
