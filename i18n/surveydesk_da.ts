@@ -494,12 +494,24 @@
         <translation>Ringelisten er tom. Indlæs en ringeliste for at begynde at ringe.</translation>
     </message>
     <message>
+        <source>%1 open calls have no phone number on this computer (the contact data was removed, or not carried in a device file) and cannot be called.</source>
+        <translation>%1 åbne opkald har intet telefonnummer på denne computer (kontaktoplysningerne er fjernet eller kom ikke med i en enhedsfil) og kan ikke ringes op.</translation>
+    </message>
+    <message>
         <source>No number to call right now. The next appointment is %1.</source>
         <translation>Der er ikke noget nummer at ringe til lige nu. Næste aftale er %1.</translation>
     </message>
     <message>
+        <source>No number to call right now.</source>
+        <translation>Intet nummer at ringe til lige nu.</translation>
+    </message>
+    <message>
         <source>No number to call right now: every number has been called as often as the project allows.</source>
         <translation>Der er ikke noget nummer at ringe til lige nu: alle numre er forsøgt så mange gange, som projektet tillader.</translation>
+    </message>
+    <message>
+        <source>(no phone number: cannot be called)</source>
+        <translation>(intet telefonnummer: kan ikke ringes op)</translation>
     </message>
     <message>
         <source>The time has come: this appointment is called first.</source>
@@ -872,6 +884,37 @@
     <message>
         <source>Reason</source>
         <translation>Årsag</translation>
+    </message>
+</context>
+<context>
+    <name>ContactData</name>
+    <message>
+        <source>Remove contact data</source>
+        <translation>Fjern kontaktoplysninger</translation>
+    </message>
+    <message>
+        <source>The call list holds no phone numbers or names.</source>
+        <translation>Ringelisten indeholder ingen telefonnumre eller navne.</translation>
+    </message>
+    <message>
+        <source>Remove %1 phone numbers and %2 names from the call list (%3 calls)?</source>
+        <translation>Fjern %1 telefonnumre og %2 navne fra ringelisten (%3 opkald)?</translation>
+    </message>
+    <message>
+        <source>Interviews, call outcomes and the times of the calls stay, so response rates are kept. The removal is recorded in the audit log and cannot be undone.</source>
+        <translation>Interview, opkaldsresultater og tidspunkterne for opkaldene bliver, så svarprocenterne bevares. Sletningen skrives i revisionssporet og kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <source>%1 calls are still open or have an appointment; they cannot be called afterwards.</source>
+        <translation>%1 opkald er stadig åbne eller har en aftale; de kan ikke ringes op bagefter.</translation>
+    </message>
+    <message>
+        <source>Removed %1 phone numbers and %2 names from the call list. The removal is recorded in the audit log.</source>
+        <translation>%1 telefonnumre og %2 navne er fjernet fra ringelisten. Sletningen er skrevet i revisionssporet.</translation>
+    </message>
+    <message>
+        <source>Could not remove the contact data</source>
+        <translation>Kontaktoplysningerne kunne ikke fjernes</translation>
     </message>
 </context>
 <context>
@@ -1309,6 +1352,10 @@
     <message>
         <source>E&amp;xport device file…</source>
         <translation>&amp;Eksportér enhedsfil…</translation>
+    </message>
+    <message>
+        <source>Remove contact &amp;data…</source>
+        <translation>Fjern &amp;kontaktoplysninger…</translation>
     </message>
     <message>
         <source>Write Excel &amp;report…</source>

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from surveydesk import __version__
+from surveydesk.cli_privacy import add_privacy_commands
 from surveydesk.cli_report import add_report_commands
 from surveydesk.cli_sync import add_sync_commands
 from surveydesk.core.errors import SurveyDeskError, UsageError
@@ -575,6 +576,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_sync_commands(commands, command)
     add_report_commands(commands, command)
+    add_privacy_commands(commands, command)
 
     demo = command("demo", "write a demo project with two waves of generated answers", _demo)
     demo.add_argument("project", metavar="PROJECT")

@@ -47,6 +47,7 @@ from surveydesk.demo import DEMOS, write_demo
 from surveydesk.gui import call_import, drops, first_run, layout, shortcuts, translation
 from surveydesk.gui.analysis import AnalysisPage
 from surveydesk.gui.entry import EntryPage
+from surveydesk.gui.entry import contacts as call_contacts
 from surveydesk.gui.import_dialog import ImportDialog, choose_data_file
 from surveydesk.gui.location_warning import confirm_location
 from surveydesk.gui.overview import OverviewPage
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
         self.import_data_action = self.file_menu.addAction("", self.choose_data_file)
         self.import_calls_action = self.file_menu.addAction("", self.import_call_list)
         self.export_device_action = self.file_menu.addAction("", self.export_device_file)
+        self.remove_contacts_action = self.file_menu.addAction("", self.remove_contact_data)
         self.report_action = self.file_menu.addAction("", self.write_report)
         self.report_action.setShortcut(QKeySequence("Ctrl+R"))
         self.file_menu.addSeparator()
@@ -255,6 +257,7 @@ class MainWindow(QMainWindow):
         self.import_data_action.setText(translate("MainWindow", "&Import data…"))
         self.import_calls_action.setText(translate("MainWindow", "Import &call list…"))
         self.export_device_action.setText(translate("MainWindow", "E&xport device file…"))
+        self.remove_contacts_action.setText(translate("MainWindow", "Remove contact &data…"))
         self.report_action.setText(translate("MainWindow", "Write Excel &report…"))
         self.close_action.setText(translate("MainWindow", "&Close project"))
         self.quit_action.setText(translate("MainWindow", "&Quit"))
@@ -297,7 +300,7 @@ class MainWindow(QMainWindow):
         for action in (self.close_action, self.import_data_action, self.import_calls_action,
                        self.entry_action,
                        self.records_action, self.sync_action, self.export_device_action,
-                       self.analysis_action, self.report_action):
+                       self.analysis_action, self.report_action, self.remove_contacts_action):
             action.setEnabled(project is not None)
         self.overview_page.show_overview(overview, languages)
         self.entry_page.set_project(project)
@@ -410,6 +413,11 @@ class MainWindow(QMainWindow):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.show()
         return dialog
+
+    def remove_contact_data(self) -> None:
+        """File > Remove contact data: the call list's numbers and names, after fieldwork."""
+        if self.project is not None and call_contacts.confirm_and_remove(self, self.project):
+            self.entry_page.calls_changed()
 
     def import_call_list(self) -> None:
         """File > Import call list: add numbers for phone interviews to the open project."""

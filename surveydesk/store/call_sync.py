@@ -83,7 +83,8 @@ def write_call_records(project: Project, records: Iterable[CallRecord]) -> None:
                  call_id))
             if record.phone:  # a number known only now; never a blank over a known one
                 project.db.execute(
-                    "UPDATE call_list SET phone = ?, name = ? WHERE id = ? AND phone = ''",
+                    "UPDATE call_list SET phone = ?, name = ? WHERE id = ? AND phone = '' "
+                    "AND contacts_removed_at IS NULL",
                     (record.phone, record.name, call_id))
             have = {Attempt(*row) for row in project.db.rows(
                 "SELECT at, interviewer, outcome, appointment_at, note FROM call_attempt "

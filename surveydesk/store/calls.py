@@ -16,6 +16,8 @@ Which number comes next (:func:`next_call`):
    attempt (never called before first), then in the order they were imported.
 
 Completed, refused, wrong-number, language-problem and exhausted calls never come back.
+A call without a phone number (its contact data was removed after fieldwork, or it came
+from a device file that left contact data out) cannot be dialled and is never the next one.
 """
 
 from __future__ import annotations
@@ -72,6 +74,11 @@ class Call:
     appointment_at: str | None
     last_attempt_at: str | None
     interview_uuid: str | None
+    contacts_removed_at: str | None = None
+
+    @property
+    def can_be_dialled(self) -> bool:
+        return bool(self.phone)
 
     @property
     def phone_grouped(self) -> str:
@@ -162,7 +169,7 @@ def add_calls(project: Project, rows: Iterable[NewCall], now: str | dt.datetime 
 
 _CALL = ("SELECT c.id, c.reference, c.phone, c.name, c.preload, c.status, c.attempts, "
          "c.appointment_at, (SELECT MAX(a.at) FROM call_attempt a WHERE a.call_id = c.id) "
-         "AS last_attempt_at, c.interview_uuid FROM call_list c")
+         "AS last_attempt_at, c.interview_uuid, c.contacts_removed_at FROM call_list c")
 
 
 def _call(row) -> Call:
@@ -183,11 +190,11 @@ def next_call(project: Project, now: str | dt.datetime, max_attempts: int | None
     if max_attempts is None:
         max_attempts = max_attempts_setting(project)
     row = project.db.row(
-        f"{_CALL} WHERE c.status = 'appointment' AND c.appointment_at <= ? "
+        f"{_CALL} WHERE c.status = 'appointment' AND c.appointment_at <= ? AND c.phone != '' "
         "ORDER BY c.appointment_at, c.id LIMIT 1", (now,))
     if row is None:
         row = project.db.row(
-            f"{_CALL} WHERE c.status = 'open' AND c.attempts < ? "
+            f"{_CALL} WHERE c.status = 'open' AND c.attempts < ? AND c.phone != '' "
             "ORDER BY c.attempts, last_attempt_at NULLS FIRST, c.id LIMIT 1", (max_attempts,))
     return None if row is None else _call(row)
 
@@ -286,9 +293,10 @@ def call_overview(project: Project) -> dict[str, int | float | None]:
     """Counts for the fieldwork overview: no phone numbers or names.
 
     Keys: every status of :data:`STATUSES` (calls in that status), ``total`` (calls),
-    ``attempts`` (all attempts made) and ``response_rate``: completed / (total - wrong
+    ``attempts`` (all attempts made), ``response_rate``: completed / (total - wrong
     number), the share of reachable citizens interviewed so far (``None`` before there is
-    any reachable number).
+    any reachable number), ``without_number`` (open calls that cannot be dialled: no phone
+    number here) and ``contacts_removed`` (calls whose contact data was removed).
     """
     overview: dict[str, int | float | None] = dict.fromkeys(STATUSES, 0)
     for status, count in project.db.rows("SELECT status, COUNT(*) FROM call_list "
@@ -299,6 +307,10 @@ def call_overview(project: Project) -> dict[str, int | float | None]:
     overview["attempts"] = project.db.scalar("SELECT COUNT(*) FROM call_attempt")
     reachable = total - overview["wrong_number"]
     overview["response_rate"] = overview["completed"] / reachable if reachable else None
+    overview["without_number"] = project.db.scalar(
+        "SELECT COUNT(*) FROM call_list WHERE phone = '' AND status IN ('open', 'appointment')")
+    overview["contacts_removed"] = project.db.scalar(
+        "SELECT COUNT(*) FROM call_list WHERE contacts_removed_at IS NOT NULL")
     return overview
 
 

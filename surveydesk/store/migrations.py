@@ -238,7 +238,27 @@ CREATE TABLE sync_merge (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+_V6 = """
+-- Personal data: when the call list's phone numbers and names were removed after fieldwork
+-- (privacy purge). Such a call never gets them back from a device file.
+ALTER TABLE call_list ADD COLUMN contacts_removed_at TEXT;
+
+-- Append-only record of what was done to the project as a whole (such as removing the
+-- contact data), beside audit_log, which records changes to one interview's answers.
+CREATE TABLE project_event (
+    id      INTEGER PRIMARY KEY,
+    at      TEXT NOT NULL,
+    who     TEXT NOT NULL,
+    event   TEXT NOT NULL,
+    detail  TEXT NOT NULL DEFAULT ''
+);
+CREATE TRIGGER project_event_no_update BEFORE UPDATE ON project_event
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER project_event_no_delete BEFORE DELETE ON project_event
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 LATEST = len(MIGRATIONS)
 
 

@@ -32,6 +32,7 @@ from surveydesk.core.versions import (
 from surveydesk.core.xlsform import read_xlsform
 from surveydesk.store.call_sync import CallRecord, call_records, write_call_records
 from surveydesk.store.calls import max_attempts_setting
+from surveydesk.store.contacts import removed_references
 from surveydesk.store.form_versions import LISTED_PROBLEMS, answer_problems
 from surveydesk.store.interview_versions import (
     THIS_PROJECT,
@@ -245,6 +246,7 @@ class _Plan:
         self.origins: dict[tuple[str, str], VersionOrigin] = {}
         references = {ref for device in devices for ref in device.calls}
         self.initial_calls = call_records(master, references)
+        self.removed = removed_references(master)
         self.calls = dict(self.initial_calls)
         self.max_attempts = max_attempts_setting(master)
         self.compare()
@@ -284,7 +286,8 @@ class _Plan:
                 after_call = merge_call(before_call, record, self.max_attempts,
                                         kept_is_new=initial is None,
                                         contacts_open=initial is not None
-                                        and not initial.phone)
+                                        and not initial.phone
+                                        and reference not in self.removed)
                 if before_call is None:
                     calls["calls_added"] += 1
                     calls["attempts_added"] += len(after_call.attempt_log)

@@ -213,7 +213,7 @@ def test_the_overview_counts_statuses_attempts_and_the_response_rate(project):
     assert overview == {
         "open": 1, "appointment": 1, "completed": 2, "refused": 1, "wrong_number": 1,
         "language_problem": 1, "exhausted": 1, "total": 8, "attempts": 8,
-        "response_rate": pytest.approx(2 / 7),
+        "response_rate": pytest.approx(2 / 7), "without_number": 0, "contacts_removed": 0,
     }
 
 

@@ -254,10 +254,20 @@ class CallListPanel(QWidget):
         if not self._overview.get("total"):
             return translate("CallListPanel", "The call list is empty. Import a call list "
                                               "to start phoning.")
+        missing = self._overview.get("without_number") or 0
+        if missing:
+            unreachable = " " + fill(translate(
+                "CallListPanel", "%1 open calls have no phone number on this computer (the "
+                                 "contact data was removed, or not carried in a device file) "
+                                 "and cannot be called."), ui_locale().toString(missing))
+        else:
+            unreachable = ""
         if self._next_appointment:
             return fill(translate("CallListPanel", "No number to call right now. The next "
                                                    "appointment is %1."),
-                        when_text(self._next_appointment, self._today()))
+                        when_text(self._next_appointment, self._today())) + unreachable
+        if missing:
+            return translate("CallListPanel", "No number to call right now.") + unreachable
         return translate("CallListPanel", "No number to call right now: every number has "
                                           "been called as often as the project allows.")
 
@@ -270,7 +280,9 @@ class CallListPanel(QWidget):
         table = self.appointments_table
         table.setRowCount(len(due))
         for row, call in enumerate(due):
-            texts = (when_text(call.appointment_at, self._today()), call.reference, call.name)
+            name = call.name if call.can_be_dialled else translate(
+                "CallListPanel", "(no phone number: cannot be called)")
+            texts = (when_text(call.appointment_at, self._today()), call.reference, name)
             overdue = dt.datetime.fromisoformat(call.appointment_at) <= now
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
