@@ -95,6 +95,7 @@ def _import(args) -> int:
 
 def _export(args) -> int:
     from surveydesk.io import exporter
+    from surveydesk.io.audit_export import audit_path, write_audit_log
     from surveydesk.store.project import Project
 
     with Project.open(Path(args.project)) as project:
@@ -108,11 +109,16 @@ def _export(args) -> int:
                 raise UsageError("--labels and --delimiter apply to --format csv only.")
             result = exporter.export_sav(project, Path(args.output), wave=args.wave,
                                          language=args.lang)
+        audit = None if args.no_audit else write_audit_log(
+            project, audit_path(Path(args.output)), wave=args.wave,
+            delimiter=";" if args.delimiter == ";" else ",")
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     waves = ", ".join(result.waves) or "none"
     print(f"Wrote {result.rows} interviews × {result.columns} columns (waves: {waves}) "
           f"to {result.path}.")
+    if audit is not None:
+        print(f"Wrote the audit log ({audit.entries} entries) to {audit.path}.")
     return EXIT_OK
 
 
@@ -464,6 +470,8 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--delimiter", default=",", choices=(",", ";", "tab"),
                      help="csv: field separator; ';' also writes decimal commas")
     exp.add_argument("-o", "--output", required=True, metavar="OUT")
+    exp.add_argument("--no-audit", action="store_true",
+                     help="do not write the audit log beside the data (OUT_audit.csv)")
 
     info = command("info", "show the questionnaire, waves and counts by mode and status",
                    _info)
