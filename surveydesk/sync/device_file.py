@@ -35,13 +35,18 @@ import shutil
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from surveydesk import __version__
-from surveydesk.core.errors import DeviceFileError, ProjectFileError, SurveyDeskError
+from surveydesk.core.errors import (
+    Cancelled,
+    DeviceFileError,
+    ProjectFileError,
+    SurveyDeskError,
+)
 from surveydesk.io.files import write_atomically
 from surveydesk.store import migrations
 from surveydesk.store.database import STORAGE_ERRORS
@@ -82,21 +87,38 @@ class Manifest:
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
 
 
+_COPY_CHUNK = 1 << 20
+
+
 def export_device_file(project: Project, out: Path, *, device_id: str, interviewer: str,
-                       now: str | None = None, include_contacts: bool = False) -> Manifest:
+                       now: str | None = None, include_contacts: bool = False,
+                       progress: Callable[[int, int, str], None] | None = None,
+                       cancelled: Callable[[], bool] | None = None) -> Manifest:
     """Write ``project`` as the device file ``out`` (replaced whole, never half-written).
 
     The call list's phone numbers and names are left out unless ``include_contacts``.
     An older device file at ``out`` is replaced; a project file there is never.
+    ``progress(step, total, text)`` follows the snapshot, the counting and the compressing
+    (in steps of 1 MB); when ``cancelled()`` turns true the export stops with
+    :class:`~surveydesk.core.errors.Cancelled` and no file is written or replaced.
     """
     out = Path(out)
     now = now or utc_now()
+
+    def step(done: int, total: int, text: str) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled("The export was cancelled; no device file was written.")
+        if progress is not None:
+            progress(done, total, text)
+
     if out.resolve() != project.path.resolve() and _is_database(out):
         raise SurveyDeskError(f"{out} is a project file; a device file is never written "
                               "over one. Choose another name, e.g. laptop3.sddevice.")
     with tempfile.TemporaryDirectory(prefix="surveydesk-device-") as folder:
         snapshot = Path(folder) / SNAPSHOT
+        step(0, 100, "snapshot")
         write_snapshot(project, snapshot, contacts=include_contacts)
+        step(20, 100, "counting")
         # Counted in a copy: opening the snapshot itself as a project would switch it back
         # to WAL mode (and change its bytes) after write_snapshot made it a plain file.
         counted = Path(folder) / f"counted-{SNAPSHOT}"
@@ -111,13 +133,24 @@ def export_device_file(project: Project, out: Path, *, device_id: str, interview
             snapshot_sha256=_sha256(snapshot), snapshot_bytes=snapshot.stat().st_size,
             surveydesk_version=__version__, contacts_included=include_contacts)
 
+        size = max(snapshot.stat().st_size, 1)
+
         def write(target: Path) -> None:
             with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED,
                                  compresslevel=6) as archive:
                 archive.writestr(MANIFEST, manifest.to_json())
-                archive.write(snapshot, SNAPSHOT)
+                with snapshot.open("rb") as source, archive.open(
+                        SNAPSHOT, "w", force_zip64=size > 2**31) as packed:
+                    copied = 0
+                    while chunk := source.read(_COPY_CHUNK):
+                        step(30 + 69 * copied // size, 100, "compressing")
+                        packed.write(chunk)
+                        copied += len(chunk)
 
+        step(30, 100, "compressing")
         write_atomically(out, write, protect=project.path)
+    if progress is not None:  # written: too late to cancel
+        progress(100, 100, "done")
     return manifest
 
 

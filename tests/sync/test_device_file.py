@@ -743,3 +743,31 @@ def test_open_device_file_removes_its_temporary_copy(field, monkeypatch, tmp_pat
     assert list(tmp_path.iterdir()) == []
 
 
+
+
+@pytest.mark.parametrize("stop_at", ["snapshot", "counting", "compressing"])
+def test_a_cancelled_export_writes_nothing_and_keeps_an_older_file(fieldwork,
+                                                                    laptop_with_everything,
+                                                                    stop_at):
+    from surveydesk.core.errors import Cancelled
+
+    laptop, _ = laptop_with_everything
+    out = fieldwork.folder / "laptop.sddevice"
+    out.write_bytes(b"yesterday's device file")
+    seen: list[str] = []
+    with pytest.raises(Cancelled, match="no device file was written"):
+        export_device_file(laptop, out, device_id="dev-1", interviewer="AB",
+                           progress=lambda step, total, stage: seen.append(stage),
+                           cancelled=lambda: stop_at in seen)
+    assert out.read_bytes() == b"yesterday's device file"
+    assert sorted(p.name for p in fieldwork.folder.iterdir() if p.name.startswith(".")) == []
+
+
+def test_export_progress_runs_from_the_snapshot_to_done(fieldwork, laptop_with_everything):
+    steps: list[tuple[int, str]] = []
+    export_device_file(laptop_with_everything[0], fieldwork.folder / "x.sddevice",
+                       device_id="dev-1", interviewer="AB",
+                       progress=lambda step, total, stage: steps.append((step, stage)))
+    assert steps[0] == (0, "snapshot") and steps[-1] == (100, "done")
+    assert [s for s, _ in steps] == sorted(s for s, _ in steps)
+    assert {"counting", "compressing"} <= {stage for _, stage in steps}

@@ -3,8 +3,9 @@
 The export is :func:`surveydesk.sync.device_file.export_device_file`, the function
 ``surveydesk-cli sync export`` calls, marked with this installation's device id and the
 interviewer of the entry profile. It runs in a :class:`~surveydesk.gui.tasks.ProjectTask`
-(SQLite writes a consistent snapshot and it is compressed) behind a small busy dialog; the
-window's own connection keeps working meanwhile. The file is written whole or not at all.
+(SQLite writes a consistent snapshot, which is counted and compressed) behind a progress
+dialog with Cancel; the window's own connection keeps working meanwhile. The file is
+written whole or not at all; a cancelled export writes nothing.
 
 Before the file is chosen, a small box says that phone numbers and names stay on this
 computer, with a check box (off by default) to carry them anyway; a file with them is
@@ -21,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from surveydesk.core.errors import Cancelled
 from surveydesk.gui.tasks import ProjectTask, error_message, is_expected
 from surveydesk.gui.translation import fill, ui_locale
 from surveydesk.store.project import Project
@@ -95,19 +97,36 @@ def export_in_background(parent: QWidget, project: Project, path: Path, *, devic
                          interviewer: str, include_contacts: bool = False) -> ProjectTask:
     """Write the device file ``path`` off the GUI thread; confirm or explain when done."""
     title = translate("DeviceExport", "Export device file")
-    busy = QProgressDialog(fill(translate("DeviceExport", "Writing %1…"), path.name), "",
-                           0, 0, parent)
+    busy = QProgressDialog(fill(translate("DeviceExport", "Writing %1…"), path.name),
+                           translate("DeviceExport", "Cancel"), 0, 100, parent)
     busy.setWindowTitle(title)
-    busy.setCancelButton(None)  # a snapshot cannot be stopped halfway; it takes seconds
     busy.setWindowModality(Qt.WindowModality.WindowModal)
     busy.setMinimumDuration(0)
     busy.setAutoClose(False)
+    busy.setAutoReset(False)
+    stages = {  # translated here, on the GUI thread
+        "snapshot": translate("DeviceExport", "Taking a consistent copy of the project…"),
+        "counting": translate("DeviceExport", "Counting what the copy holds…"),
+        "compressing": fill(translate("DeviceExport", "Compressing into %1…"), path.name),
+        "done": fill(translate("DeviceExport", "Writing %1…"), path.name),
+    }
 
-    def work(copy: Project, _progress, _cancelled) -> Manifest:
+    def work(copy: Project, progress, cancelled) -> Manifest:
         return export_device_file(copy, path, device_id=device, interviewer=interviewer,
-                                  include_contacts=include_contacts)
+                                  include_contacts=include_contacts, progress=progress,
+                                  cancelled=cancelled)
 
     task = ProjectTask(project.path, work, parent)
+
+    def progressed(step: int, total: int, stage: str) -> None:
+        busy.setMaximum(total)
+        busy.setValue(step)
+        busy.setLabelText(stages.get(stage, stage))
+
+    def cancel() -> None:
+        busy.setLabelText(translate("DeviceExport", "Cancelling…"))
+        busy.setCancelButton(None)
+        task.cancel()
 
     def succeeded(manifest: Manifest) -> None:
         busy.close()
@@ -115,12 +134,19 @@ def export_in_background(parent: QWidget, project: Project, path: Path, *, devic
 
     def failed(error: BaseException) -> None:
         busy.close()
+        if isinstance(error, Cancelled):
+            QMessageBox(QMessageBox.Icon.Information, title, translate(
+                "DeviceExport", "The export was cancelled; no device file was written."),
+                QMessageBox.StandardButton.Ok, parent).exec()
+            return
         QMessageBox.critical(parent, translate("DeviceExport", "Could not export the device "
                                                                "file"),
                              error_message(project.path, error))
         if not is_expected(error):
             sys.excepthook(type(error), error, error.__traceback__)
 
+    busy.canceled.connect(cancel)
+    task.progressed.connect(progressed)
     task.succeeded.connect(succeeded)
     task.failed.connect(failed)
     task.finished.connect(busy.deleteLater)

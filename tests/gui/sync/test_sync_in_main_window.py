@@ -225,3 +225,43 @@ def test_closing_the_window_during_a_merge_cancels_it_and_waits_for_the_worker(
     with fieldwork.master() as master:
         assert master.overview().total == 0
     assert not (fieldwork.folder / "config" / "backups").exists()
+
+
+def test_an_export_shows_progress_and_can_be_cancelled_writing_nothing(
+        qtbot, fieldwork, tmp_path, dialogs, monkeypatch):
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    with fieldwork.laptop("laptop") as laptop:
+        fieldwork.interview(laptop, {"satisfied": "5", "age": "40"})
+    main_window = MainWindow(Project.open(fieldwork.folder / "laptop.sdproj"))
+    qtbot.addWidget(main_window)
+    main_window.show()
+    target = tmp_path / "out.sddevice"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(target), ""))
+    gate, real = threading.Event(), device_export.export_device_file
+    stages = []
+
+    def held(*args, progress, cancelled, **kwargs):
+        def noted(step, total, stage):
+            stages.append(stage)
+            progress(step, total, stage)
+        gate.wait(TIMEOUT / 1000)  # the real export, held until the user has cancelled
+        return real(*args, progress=noted, cancelled=cancelled, **kwargs)
+
+    monkeypatch.setattr(device_export, "export_device_file", held)
+    main_window.export_device_action.trigger()
+    [busy] = [d for d in main_window.findChildren(QProgressDialog) if d.isVisible()]
+    assert busy.labelText() == "Writing out.sddevice…"
+    [cancel] = busy.findChildren(QPushButton)
+    assert cancel.text() == "Cancel"
+    cancel.click()
+    gate.set()
+    qtbot.waitUntil(lambda: main_window.export_task is None, timeout=TIMEOUT)
+    assert stages == []  # stopped at the first check, before the snapshot
+    assert dialogs[-1][:3] == ("Information", "Export device file",
+                               "The export was cancelled; no device file was written.")
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+    main_window.close()
