@@ -113,6 +113,21 @@ def main(argv: list[str] | None = None) -> int:
             importer.resize(560, 420)
             shots.save(importer, f"import_dialog_{code}.png")
             importer.close()
+
+            exporter = window.export_data()
+            exporter.file_edit.setText(str(folder / "Borgerservice 2022.csv"))
+            exporter.wave_combo.setCurrentIndex(exporter.wave_combo.findData("2022"))
+            exporter.delimiter_combo.setCurrentIndex(exporter.delimiter_combo.findData(";"))
+            exporter.start()
+            deadline = time.monotonic() + 60
+            while exporter.task is not None:
+                if time.monotonic() > deadline:
+                    raise SystemExit("the export did not finish within a minute")
+                shots.app.processEvents()
+                time.sleep(0.01)
+            exporter.adjustSize()
+            shots.save(exporter, f"export_dialog_{code}.png")
+            exporter.close()
         window.set_language("en", remember=False)
         window.session = False
         window.close()

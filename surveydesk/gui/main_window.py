@@ -48,6 +48,7 @@ from surveydesk.gui import call_import, drops, first_run, layout, shortcuts, tra
 from surveydesk.gui.analysis import AnalysisPage
 from surveydesk.gui.entry import EntryPage
 from surveydesk.gui.entry import contacts as call_contacts
+from surveydesk.gui.export_dialog import ExportDialog
 from surveydesk.gui.import_dialog import ImportDialog, choose_data_file
 from surveydesk.gui.location_warning import confirm_location
 from surveydesk.gui.overview import OverviewPage
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.analysis_page = AnalysisPage(self)
         self.export_task: ProjectTask | None = None
         self.import_dialog: ImportDialog | None = None
+        self.export_dialog: ExportDialog | None = None
         self.pages = QStackedWidget(self)
         for page in (self.overview_page, self.entry_page, self.records_page, self.sync_page,
                      self.analysis_page):
@@ -169,6 +171,8 @@ class MainWindow(QMainWindow):
             self.demo_actions[form] = action
         self.file_menu.addSeparator()
         self.import_data_action = self.file_menu.addAction("", self.choose_data_file)
+        self.export_data_action = self.file_menu.addAction("", self.export_data)
+        self.export_data_action.setShortcut(QKeySequence("Ctrl+E"))
         self.import_calls_action = self.file_menu.addAction("", self.import_call_list)
         self.export_device_action = self.file_menu.addAction("", self.export_device_file)
         self.remove_contacts_action = self.file_menu.addAction("", self.remove_contact_data)
@@ -255,6 +259,7 @@ class MainWindow(QMainWindow):
         for form, name in demo_names().items():
             self.demo_actions[form].setText(name)
         self.import_data_action.setText(translate("MainWindow", "&Import data…"))
+        self.export_data_action.setText(translate("MainWindow", "Export da&ta (CSV, SPSS)…"))
         self.import_calls_action.setText(translate("MainWindow", "Import &call list…"))
         self.export_device_action.setText(translate("MainWindow", "E&xport device file…"))
         self.remove_contacts_action.setText(translate("MainWindow", "Remove contact &data…"))
@@ -297,7 +302,8 @@ class MainWindow(QMainWindow):
         self.project = project
         if project is not None:
             remember_project(project.path)
-        for action in (self.close_action, self.import_data_action, self.import_calls_action,
+        for action in (self.close_action, self.import_data_action, self.export_data_action,
+                       self.import_calls_action,
                        self.entry_action,
                        self.records_action, self.sync_action, self.export_device_action,
                        self.analysis_action, self.report_action, self.remove_contacts_action):
@@ -410,6 +416,20 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(lambda _result: self.data_changed())
         dialog.destroyed.connect(lambda: setattr(self, "import_dialog", None))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
+        return dialog
+
+    def export_data(self) -> ExportDialog | None:
+        """File > Export data: the respondent data as CSV or SPSS, with the audit log."""
+        if self.project is None:
+            return None
+        if self.export_dialog is not None:
+            self.export_dialog.raise_()
+            return None
+        dialog = self.export_dialog = ExportDialog(self, self.project)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "export_dialog", None))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.show()
         return dialog
@@ -600,6 +620,8 @@ class MainWindow(QMainWindow):
             self.shortcuts_dialog.close()
         if self.import_dialog is not None:
             self.import_dialog.abandon()
+        if self.export_dialog is not None:
+            self.export_dialog.abandon()
         self.entry_page.set_project(None)
         self.records_page.set_project(None)
         self.sync_page.set_project(None)  # a running merge is cancelled, its thread awaited
