@@ -948,6 +948,30 @@
         <translation>Skriver %1…</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Taking a consistent copy of the project…</source>
+        <translation>Tager en sammenhængende kopi af projektet…</translation>
+    </message>
+    <message>
+        <source>Counting what the copy holds…</source>
+        <translation>Tæller, hvad kopien indeholder…</translation>
+    </message>
+    <message>
+        <source>Compressing into %1…</source>
+        <translation>Pakker i %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annullerer…</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no device file was written.</source>
+        <translation>Eksporten blev annulleret; der blev ikke skrevet nogen enhedsfil.</translation>
+    </message>
+    <message>
         <source>Could not export the device file</source>
         <translation>Enhedsfilen kunne ikke eksporteres</translation>
     </message>
@@ -1068,6 +1092,121 @@
     <message>
         <source>Could not save to the project</source>
         <translation>Kunne ikke gemme i projektet</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Choose the file to export to.</source>
+        <translation>Vælg den fil, der skal eksporteres til.</translation>
+    </message>
+    <message>
+        <source>That is the project file itself; choose another name.</source>
+        <translation>Det er selve projektfilen; vælg et andet navn.</translation>
+    </message>
+    <message>
+        <source>%1: give a name ending in %2.</source>
+        <translation>%1: giv et navn, der ender på %2.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Mappen %1 findes ikke.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>SPSS files (*.sav)</source>
+        <translation>SPSS-filer (*.sav)</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>Eksportér data</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Skriver %1…</translation>
+    </message>
+    <message>
+        <source>Wrote %1 interviews × %2 columns (waves: %3) to %4.</source>
+        <translation>Skrev %1 interview × %2 kolonner (bølger: %3) til %4.</translation>
+    </message>
+    <message>
+        <source>Wrote the audit log (%1 entries) to %2.</source>
+        <translation>Skrev revisionssporet (%1 poster) til %2.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>CSV (Excel, R, Python)</source>
+        <translation>CSV (Excel, R, Python)</translation>
+    </message>
+    <message>
+        <source>SPSS (.sav) with value labels</source>
+        <translation>SPSS (.sav) med værdietiketter</translation>
+    </message>
+    <message>
+        <source>All waves</source>
+        <translation>Alle bølger</translation>
+    </message>
+    <message>
+        <source>Comma (English Excel)</source>
+        <translation>Komma (engelsk Excel)</translation>
+    </message>
+    <message>
+        <source>Semicolon, decimal comma (Danish Excel)</source>
+        <translation>Semikolon, decimalkomma (dansk Excel)</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Wave:</source>
+        <translation>&amp;Bølge:</translation>
+    </message>
+    <message>
+        <source>&amp;Labels in:</source>
+        <translation>&amp;Tekster på:</translation>
+    </message>
+    <message>
+        <source>&amp;Separator:</source>
+        <translation>&amp;Skilletegn:</translation>
+    </message>
+    <message>
+        <source>Answers:</source>
+        <translation>Svar:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <source>As labels instead of codes (the file cannot be imported back)</source>
+        <translation>Som tekster i stedet for koder (filen kan ikke importeres igen)</translation>
+    </message>
+    <message>
+        <source>Also write the audit log (&lt;name&gt;_audit.csv)</source>
+        <translation>Skriv også revisionssporet (&lt;navn&gt;_audit.csv)</translation>
+    </message>
+    <message>
+        <source>Phone numbers and names are never exported: they stay in the call list. The audit log lists every change to an answer, who made it and why.</source>
+        <translation>Telefonnumre og navne eksporteres aldrig: de bliver i ringelisten. Revisionssporet viser hver ændring af et svar, hvem der lavede den og hvorfor.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Vælg…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Eksportér</translation>
     </message>
 </context>
 <context>
@@ -1344,6 +1483,10 @@
     <message>
         <source>&amp;Import data…</source>
         <translation>&amp;Indlæs data…</translation>
+    </message>
+    <message>
+        <source>Export da&amp;ta (CSV, SPSS)…</source>
+        <translation>Eksportér da&amp;ta (CSV, SPSS)…</translation>
     </message>
     <message>
         <source>Import &amp;call list…</source>
