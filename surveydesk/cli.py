@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from surveydesk import __version__
-from surveydesk.cli_privacy import add_privacy_commands
+from surveydesk.cli_privacy import add_passphrase_option, add_privacy_commands
 from surveydesk.cli_report import add_report_commands
 from surveydesk.cli_sync import add_sync_commands
 from surveydesk.core.errors import SurveyDeskError, UsageError
@@ -301,11 +301,13 @@ def _settings_list(args) -> int:
 
 
 def _calllist_import(args) -> int:
+    from surveydesk.cli_privacy import passphrase_if_encrypted
     from surveydesk.io.call_list import import_call_list
     from surveydesk.store.project import Project
 
     with Project.open(Path(args.project)) as project:
-        result = import_call_list(project, Path(args.file))
+        result = import_call_list(project, Path(args.file),
+                                  passphrase=passphrase_if_encrypted(args, project))
     print(result.summary())
     _print_warnings(result.warnings)
     return EXIT_OK
@@ -578,6 +580,7 @@ def build_parser() -> argparse.ArgumentParser:
                               _calllist_import, calllist_commands)
     calllist_import.add_argument("project", metavar="PROJECT")
     calllist_import.add_argument("file", metavar="FILE")
+    add_passphrase_option(calllist_import)
     calllist_show = command("show", "show counts by status and the response rate so far "
                             "(no phone numbers)", _calllist_show, calllist_commands)
     calllist_show.add_argument("project", metavar="PROJECT")

@@ -1,9 +1,16 @@
-"""``surveydesk-cli privacy``: personal data after fieldwork. Parsing and messages only; the
-work is done by :mod:`surveydesk.store.contacts`."""
+"""``surveydesk-cli privacy``: personal data after fieldwork, and encryption of contact data.
+Parsing and messages only; the work is done by :mod:`surveydesk.store.contacts` and
+:mod:`surveydesk.store.contact_encryption`.
+
+A pass phrase comes from ``--passphrase-file FILE`` (its first line), the environment
+variable ``SURVEYDESK_PASSPHRASE``, or a prompt that does not echo (only on a terminal;
+without one and without another source the command refuses with exit code 2).
+"""
 
 from __future__ import annotations
 
 import getpass
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +18,67 @@ from pathlib import Path
 from surveydesk.core.errors import UsageError
 
 EXIT_OK = 0
+PASSPHRASE_VARIABLE = "SURVEYDESK_PASSPHRASE"
+
+
+def add_passphrase_option(parser) -> None:
+    parser.add_argument("--passphrase-file", metavar="FILE",
+                        help="read the pass phrase of encrypted contact data from the first "
+                        f"line of FILE (or set {PASSPHRASE_VARIABLE})")
+
+
+def given_passphrase(args) -> str | None:
+    """The pass phrase from ``--passphrase-file`` or the environment, else ``None``."""
+    file = getattr(args, "passphrase_file", None)
+    if file is not None:
+        try:
+            text = Path(file).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            raise UsageError(f"{file}: cannot read the pass phrase file "
+                             f"({getattr(error, 'strerror', None) or error}). Nothing was "
+                             "changed.") from None
+        lines = text.splitlines()
+        if not lines or not lines[0]:
+            raise UsageError(f"{file}: the pass phrase file is empty (the pass phrase is its "
+                             "first line). Nothing was changed.")
+        return lines[0]
+    return os.environ.get(PASSPHRASE_VARIABLE) or None
+
+
+def _interactive() -> bool:
+    return bool(sys.stdin) and sys.stdin.isatty()
+
+
+def ask_passphrase(args, *, new: bool = False) -> str:
+    """The pass phrase from the options, the environment or a prompt; ``new``: asked twice,
+    and checked for length."""
+    from surveydesk.core.contact_crypto import check_new_passphrase
+
+    passphrase = given_passphrase(args)
+    if passphrase is None:
+        if not _interactive():
+            raise UsageError("This needs the pass phrase of the contact data: give "
+                             f"--passphrase-file FILE or set {PASSPHRASE_VARIABLE}, or run it "
+                             "in a terminal. Nothing was changed.")
+        passphrase = getpass.getpass("Pass phrase: ")
+        if new:
+            check_new_passphrase(passphrase)
+            if getpass.getpass("The same pass phrase again: ") != passphrase:
+                raise UsageError("The two pass phrases differ. Nothing was changed.")
+    if new:
+        check_new_passphrase(passphrase)
+    return passphrase
+
+
+def passphrase_if_encrypted(args, project) -> str | None:
+    """For commands that may write contact data: the pass phrase when ``project``'s contact
+    data is encrypted (given, or asked on a terminal), else what was given (maybe None)."""
+    from surveydesk.store.contact_encryption import is_encrypted
+
+    given = given_passphrase(args)
+    if given is None and is_encrypted(project) and _interactive():
+        return ask_passphrase(args)
+    return given
 
 
 def _who(args) -> str:
@@ -62,10 +130,67 @@ def _purge(args) -> int:
     return EXIT_OK
 
 
+def _project(args) -> Path:
+    path = Path(args.project)
+    if not path.is_file():
+        raise UsageError(f"{path}: no such project file. Nothing was changed.")
+    return path
+
+
+def _encrypt(args) -> int:
+    from surveydesk.store.contact_encryption import encrypt_contacts, is_encrypted
+    from surveydesk.store.project import Project
+
+    path = _project(args)
+    with Project.open(path) as project:
+        if is_encrypted(project):
+            raise UsageError(f"The contact data of {path.name} is already encrypted. "
+                             "Nothing was changed.")
+        passphrase = ask_passphrase(args, new=True)
+        count = encrypt_contacts(project, passphrase)
+    print(f"Encrypted {count} phone number{'s' if count != 1 else ''} and names in the call "
+          f"list of {path.name}. Keep the pass phrase safe: without it the numbers cannot be "
+          "read again, by anybody.")
+    return EXIT_OK
+
+
+def _decrypt(args) -> int:
+    from surveydesk.store.contact_encryption import decrypt_contacts, is_encrypted
+    from surveydesk.store.project import Project
+
+    path = _project(args)
+    with Project.open(path) as project:
+        if not is_encrypted(project):
+            raise UsageError(f"The contact data of {path.name} is not encrypted. Nothing "
+                             "was changed.")
+        count = decrypt_contacts(project, ask_passphrase(args))
+    print(f"Decrypted {count} phone number{'s' if count != 1 else ''} and names in the call "
+          f"list of {path.name}; they are stored in plain text again.")
+    return EXIT_OK
+
+
+def _status(args) -> int:
+    from surveydesk.store.contact_encryption import encryption_status, key_parameters
+    from surveydesk.store.project import Project
+
+    path = _project(args)
+    with Project.open(path) as project:
+        status = encryption_status(project)
+        parameters = key_parameters(project)
+    print(f"{path.name}: {status.summary()}.")
+    if parameters is not None:
+        print(f"  key: scrypt (n={parameters.n}, r={parameters.r}, p={parameters.p}), "
+              "AES-256-GCM per value")
+        if status.plain_values:
+            print(f"  warning: {status.plain_values} values are in plain text; run "
+                  "'privacy decrypt' and 'privacy encrypt' again.")
+    return EXIT_OK
+
+
 def add_privacy_commands(commands, command: Callable) -> None:
-    """Add ``privacy purge`` to the ``surveydesk-cli`` parser."""
+    """Add ``privacy purge|encrypt|decrypt|status`` to the ``surveydesk-cli`` parser."""
     privacy = commands.add_parser(
-        "privacy", help="personal data: remove contact data after fieldwork",
+        "privacy", help="personal data: encrypt or remove contact data",
         description="Personal data in the project file.")
     privacy_commands = privacy.add_subparsers(dest="privacy_command", metavar="ACTION",
                                               required=True)
@@ -78,3 +203,15 @@ def add_privacy_commands(commands, command: Callable) -> None:
                        help="do not ask for confirmation (for scripts)")
     purge.add_argument("--who", metavar="NAME",
                        help="who removes it, for the audit log (default: the user name)")
+    encrypt = command("encrypt", "encrypt the call list's phone numbers and names with a "
+                      "pass phrase (asked twice; a lost pass phrase means lost numbers)",
+                      _encrypt, privacy_commands)
+    encrypt.add_argument("project", metavar="PROJECT")
+    add_passphrase_option(encrypt)
+    decrypt = command("decrypt", "store the call list's phone numbers and names in plain text "
+                      "again", _decrypt, privacy_commands)
+    decrypt.add_argument("project", metavar="PROJECT")
+    add_passphrase_option(decrypt)
+    status = command("status", "say whether the contact data is encrypted", _status,
+                     privacy_commands)
+    status.add_argument("project", metavar="PROJECT")

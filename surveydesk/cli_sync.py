@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from surveydesk.cli_privacy import add_passphrase_option
 from surveydesk.core.errors import UsageError
 
 EXIT_OK = 0
@@ -16,6 +17,7 @@ EXIT_OK = 0
 
 def _sync_export(args) -> int:
     from surveydesk import userdata
+    from surveydesk.store.contact_encryption import is_encrypted
     from surveydesk.store.project import Project
     from surveydesk.sync.device_file import export_device_file
 
@@ -26,6 +28,7 @@ def _sync_export(args) -> int:
         manifest = export_device_file(project, Path(args.output), device_id=device,
                                       interviewer=interviewer,
                                       include_contacts=args.include_contacts)
+        encrypted = is_encrypted(project)
     counts = manifest.counts
     print(f"Wrote device file {args.output}: {counts['interviews']} interviews "
           f"({counts['complete']} complete, {counts['partial']} partial, "
@@ -34,7 +37,10 @@ def _sync_export(args) -> int:
           f"{counts['calls']} calls with {counts['call_attempts']} attempts.")
     print(f"  device {manifest.device_id}, interviewer {manifest.interviewer or '(none)'}, "
           f"checksum {manifest.snapshot_sha256[:16]}")
-    if manifest.contacts_included:
+    if manifest.contacts_included and encrypted:
+        print(f"  phone numbers and names are included, encrypted as in {Path(args.project).name}"
+              " (the pass phrase is needed to dial them)")
+    elif manifest.contacts_included:
         print(CONTACTS_WARNING.format(file=args.output), file=sys.stderr)
     else:
         print("  phone numbers and names were left out (use --include-contacts to carry them)")
@@ -47,6 +53,7 @@ CONTACTS_WARNING = (
 
 
 def _merge(args) -> int:
+    from surveydesk.cli_privacy import given_passphrase
     from surveydesk.store.project import Project
     from surveydesk.sync.merge import merge_device_files
 
@@ -54,7 +61,7 @@ def _merge(args) -> int:
         report = merge_device_files(
             master, [Path(p) for p in args.device_files], write=not args.dry_run,
             backup_folder=Path(args.backup_dir) if args.backup_dir else None,
-            keep_backups=args.keep_backups)
+            keep_backups=args.keep_backups, passphrase=given_passphrase(args))
     for line in report.lines():
         print(line)
     return EXIT_OK
@@ -171,6 +178,7 @@ def add_sync_commands(commands, command: Callable) -> None:
     merge = command("merge", "merge device files into the master project", _merge)
     merge.add_argument("master", metavar="MASTER")
     merge.add_argument("device_files", nargs="+", metavar="DEVICE_FILE")
+    add_passphrase_option(merge)
     merge.add_argument("--dry-run", action="store_true",
                        help="only report what would be added, updated and conflicting")
     merge.add_argument("--backup-dir", metavar="DIR",

@@ -39,11 +39,13 @@ from surveydesk.core.answers import (
     to_stored,
     violates_constraint,
 )
+from surveydesk.core.contact_crypto import ContactCipher
 from surveydesk.core.errors import DataImportError, Problem
 from surveydesk.core.questionnaire import Question, Questionnaire, QuestionType
 from surveydesk.io.tables import RawTable, read_table
 from surveydesk.store import calls
 from surveydesk.store.calls import NewCall
+from surveydesk.store.contact_encryption import cipher_if_encrypted
 from surveydesk.store.project import Project
 
 REFERENCE, PHONE, NAME = "reference", "phone", "name"
@@ -298,12 +300,21 @@ def _raise_problems(file_name: str, problems: list[Problem]) -> None:
                               "again.", problems)
 
 
-def import_call_list(project: Project, path: Path, now: str | None = None) -> CallListImport:
-    """Add the numbers of a call list file to ``project``: all new references or none."""
+def import_call_list(project: Project, path: Path, now: str | None = None, *,
+                     passphrase: str | None = None, cipher: ContactCipher | None = None
+                     ) -> CallListImport:
+    """Add the numbers of a call list file to ``project``: all new references or none.
+
+    When the project's contact data is encrypted the new numbers and names are encrypted on
+    the way in: give the ``passphrase`` (or the session's ``cipher``); without either the
+    import is refused and nothing changes. A wrong pass phrase is found before the file is
+    read."""
     path = Path(path)
+    if cipher is None:
+        cipher = cipher_if_encrypted(project, passphrase, "importing a call list")
     rows, warnings = _read(path, project.questionnaire)
     with project.transaction():  # the check of stored references holds until the write
-        known = calls.known_calls(project, (row.call.reference for row in rows))
+        known = calls.known_calls(project, (row.call.reference for row in rows), cipher)
         _raise_problems(path.name, _conflicts(rows, known, path.name))
-        added = calls.add_calls(project, (row.call for row in rows), now)
+        added = calls.add_calls(project, (row.call for row in rows), now, cipher=cipher)
     return CallListImport(path.name, len(rows), added, len(rows) - added, tuple(warnings))

@@ -18,6 +18,10 @@ Which number comes next (:func:`next_call`):
 Completed, refused, wrong-number, language-problem and exhausted calls never come back.
 A call without a phone number (its contact data was removed after fieldwork, or it came
 from a device file that left contact data out) cannot be dialled and is never the next one.
+
+When the project's contact data is encrypted (:mod:`surveydesk.store.contact_encryption`)
+the functions that return calls take the session's ``cipher``; without it a call's number
+and name are blank and :attr:`Call.number_encrypted` says why it cannot be dialled.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from surveydesk.core.answers import answers_json
+from surveydesk.core.contact_crypto import ContactCipher, is_token
 from surveydesk.core.errors import UsageError
 from surveydesk.store.project import Project, utc_now
 from surveydesk.store.settings import whole_number_setting
@@ -75,10 +80,12 @@ class Call:
     last_attempt_at: str | None
     interview_uuid: str | None
     contacts_removed_at: str | None = None
+    #: the number is stored encrypted and was read without the pass phrase
+    number_encrypted: bool = False
 
     @property
     def can_be_dialled(self) -> bool:
-        return bool(self.phone)
+        return bool(self.phone) and not self.number_encrypted
 
     @property
     def phone_grouped(self) -> str:
@@ -121,8 +128,10 @@ def max_attempts_setting(project: Project) -> int:
 
 
 # -- the list ------------------------------------------------------------------------------
-def known_calls(project: Project, references: Iterable[str]) -> dict[str, NewCall]:
-    """``reference -> stored data`` for those references already in the call list."""
+def known_calls(project: Project, references: Iterable[str],
+                cipher: ContactCipher | None = None) -> dict[str, NewCall]:
+    """``reference -> stored data`` for those references already in the call list (phone
+    and name decrypted with ``cipher`` where they are encrypted)."""
     wanted = list(dict.fromkeys(references))
     found: dict[str, NewCall] = {}
     for start in range(0, len(wanted), 500):
@@ -130,23 +139,47 @@ def known_calls(project: Project, references: Iterable[str]) -> dict[str, NewCal
         rows = project.db.rows(
             "SELECT reference, phone, name, preload FROM call_list "
             f"WHERE reference IN ({', '.join('?' * len(chunk))})", chunk)
-        found.update({ref: NewCall(ref, phone, name, json.loads(preload))
+        found.update({ref: NewCall(ref, _plain(cipher, phone, ref, "phone"),
+                                   _plain(cipher, name, ref, "name"), json.loads(preload))
                       for ref, phone, name, preload in rows})
     return found
 
 
-def add_calls(project: Project, rows: Iterable[NewCall], now: str | dt.datetime | None = None
-              ) -> int:
+def _plain(cipher: ContactCipher | None, value: str, reference: str, column: str) -> str:
+    if not is_token(value):
+        return value
+    if cipher is None:
+        raise UsageError("The contact data of this project is encrypted: give the pass phrase.")
+    return cipher.decrypt(value, reference, column)
+
+
+def _check_cipher(project: Project, cipher: ContactCipher | None) -> None:
+    """Contact data is written in the project's form only: encrypted with ``cipher`` when
+    the project's is encrypted, plain when not."""
+    encrypted = project.db.scalar("SELECT COUNT(*) FROM project_setting WHERE key = ?",
+                                  ("contact_encryption",))
+    if encrypted and cipher is None:
+        raise UsageError(f"The contact data of {project.path.name} is encrypted: adding "
+                         "numbers needs the pass phrase. Nothing was added.")
+    if not encrypted and cipher is not None:
+        raise UsageError(f"The contact data of {project.path.name} is not encrypted. "
+                         "Nothing was added.")
+
+
+def add_calls(project: Project, rows: Iterable[NewCall], now: str | dt.datetime | None = None,
+              *, cipher: ContactCipher | None = None) -> int:
     """Add new numbers to the call list in one transaction; returns how many were added.
 
     A reference already in the list with the same data is skipped. With different data it is
     an error (:class:`UsageError` naming it) and nothing is added: calls already made were
     made to the stored number, so imported calls are never changed behind the caller's back.
+    In a project with encrypted contact data, ``cipher`` (its key) encrypts the new rows.
     """
     rows = list(rows)
     now = instant(now) if now is not None else utc_now()
     with project.transaction():
-        known = known_calls(project, (row.reference for row in rows))
+        _check_cipher(project, cipher)
+        known = known_calls(project, (row.reference for row in rows), cipher)
         new: dict[str, NewCall] = {}
         different = []
         for row in rows:
@@ -162,9 +195,16 @@ def add_calls(project: Project, rows: Iterable[NewCall], now: str | dt.datetime 
         project.db.executemany(
             "INSERT INTO call_list (reference, phone, name, preload, imported_at) "
             "VALUES (?, ?, ?, ?, ?)",
-            ((row.reference, row.phone, row.name, answers_json(row.preload), now)
+            ((row.reference, *_stored(cipher, row), answers_json(row.preload), now)
              for row in new.values()))
     return len(new)
+
+
+def _stored(cipher: ContactCipher | None, row: NewCall) -> tuple[str, str]:
+    if cipher is None:
+        return row.phone, row.name
+    return (cipher.encrypt(row.phone, row.reference, "phone"),
+            cipher.encrypt(row.name, row.reference, "name"))
 
 
 _CALL = ("SELECT c.id, c.reference, c.phone, c.name, c.preload, c.status, c.attempts, "
@@ -172,19 +212,27 @@ _CALL = ("SELECT c.id, c.reference, c.phone, c.name, c.preload, c.status, c.atte
          "AS last_attempt_at, c.interview_uuid, c.contacts_removed_at FROM call_list c")
 
 
-def _call(row) -> Call:
-    return Call(*row[:4], json.loads(row[4]), *row[5:])
+def _call(row, cipher: ContactCipher | None = None) -> Call:
+    call_id, reference, phone, name = row[:4]
+    locked = cipher is None and (is_token(phone) or is_token(name))
+    if locked:
+        phone, name = ("" if is_token(phone) else phone), ("" if is_token(name) else name)
+    elif cipher is not None:
+        phone = cipher.decrypt(phone, reference, "phone")
+        name = cipher.decrypt(name, reference, "name")
+    return Call(call_id, reference, phone, name, json.loads(row[4]), *row[5:],
+                number_encrypted=locked and bool(row[2]))
 
 
-def call(project: Project, call_id: int) -> Call:
+def call(project: Project, call_id: int, cipher: ContactCipher | None = None) -> Call:
     row = project.db.row(f"{_CALL} WHERE c.id = ?", (call_id,))
     if row is None:
         raise UsageError(f"There is no call {call_id} in the call list.")
-    return _call(row)
+    return _call(row, cipher)
 
 
-def next_call(project: Project, now: str | dt.datetime, max_attempts: int | None = None
-              ) -> Call | None:
+def next_call(project: Project, now: str | dt.datetime, max_attempts: int | None = None,
+              cipher: ContactCipher | None = None) -> Call | None:
     """The number to call now (see the module docstring for the order), or ``None``."""
     now = instant(now)
     if max_attempts is None:
@@ -196,18 +244,19 @@ def next_call(project: Project, now: str | dt.datetime, max_attempts: int | None
         row = project.db.row(
             f"{_CALL} WHERE c.status = 'open' AND c.attempts < ? AND c.phone != '' "
             "ORDER BY c.attempts, last_attempt_at NULLS FIRST, c.id LIMIT 1", (max_attempts,))
-    return None if row is None else _call(row)
+    return None if row is None else _call(row, cipher)
 
 
-def appointments(project: Project, until: str | dt.datetime | None = None) -> list[Call]:
+def appointments(project: Project, until: str | dt.datetime | None = None,
+                 cipher: ContactCipher | None = None) -> list[Call]:
     """Calls with an appointment (before ``until`` if given), earliest first."""
     sql = f"{_CALL} WHERE c.status = 'appointment'"
     parameters: tuple = ()
     if until is not None:
         sql += " AND c.appointment_at < ?"
         parameters = (instant(until),)
-    return [_call(row) for row in project.db.rows(sql + " ORDER BY c.appointment_at, c.id",
-                                                  parameters)]
+    return [_call(row, cipher) for row in project.db.rows(
+        sql + " ORDER BY c.appointment_at, c.id", parameters)]
 
 
 def record_attempt(project: Project, call_id: int, outcome: str, interviewer: str,
@@ -318,9 +367,9 @@ CALL_COLUMNS = ("id", "reference", "phone", "name", "status", "attempts", "appoi
                 "last_attempt_at", "interview_uuid", "preload")
 
 
-def calls(project: Project) -> pd.DataFrame:
+def calls(project: Project, cipher: ContactCipher | None = None) -> pd.DataFrame:
     """The whole call list for display, in import order. Holds phone numbers and names: for
     the interviewer's screen only, never for exports or reports."""
-    rows = [_call(row) for row in project.db.rows(f"{_CALL} ORDER BY c.id")]
+    rows = [_call(row, cipher) for row in project.db.rows(f"{_CALL} ORDER BY c.id")]
     return pd.DataFrame([{name: getattr(c, name) for name in CALL_COLUMNS} for c in rows],
                         columns=list(CALL_COLUMNS))

@@ -86,11 +86,11 @@ def remove_contact_data(project: Project, *, who: str, now: str | None = None
                          "attempts and interviews kept", who=who, now=now)
     finally:
         connection.execute("PRAGMA secure_delete = OFF")
-    _compact(project)
+    rebuild_file(project)
     return before
 
 
-def _compact(project: Project) -> None:
+def rebuild_file(project: Project) -> None:
     """Move the committed change out of the write-ahead log into the file and rebuild it, so
     that no old page with the removed text is left behind."""
     try:

@@ -32,6 +32,7 @@ from surveydesk.core.versions import (
 from surveydesk.core.xlsform import read_xlsform
 from surveydesk.store.call_sync import CallRecord, call_records, write_call_records
 from surveydesk.store.calls import max_attempts_setting
+from surveydesk.store.contact_encryption import contacts_for_master
 from surveydesk.store.contacts import removed_references
 from surveydesk.store.form_versions import LISTED_PROBLEMS, answer_problems
 from surveydesk.store.interview_versions import (
@@ -144,7 +145,8 @@ def version_order(version: str) -> tuple:
                  for part in re.findall(r"\d+|\D+", version))
 
 
-def _read(master: Project, path: Path, master_digests: dict[str, bytes]) -> _Device:
+def _read(master: Project, path: Path, master_digests: dict[str, bytes],
+          passphrase: str | None = None, ciphers: dict | None = None) -> _Device:
     form_id = master.current_form_version().form_id
     with open_device_file(path) as device:
         manifest = device.manifest
@@ -168,22 +170,27 @@ def _read(master: Project, path: Path, master_digests: dict[str, bytes]) -> _Dev
                   if uuid not in digests or digests[uuid] != master_digests.get(uuid)]
         return _Device(path, device.sha256, manifest.device_id, manifest.interviewer,
                        manifest.created_at, kept_versions(snapshot, wanted),
-                       call_records(snapshot), forms, len(uuids) - len(wanted))
+                       contacts_for_master(master, snapshot, call_records(snapshot),
+                                           passphrase, path.name, ciphers),
+                       forms, len(uuids) - len(wanted))
 
 
 def read_device_files(master: Project, paths: Sequence[Path],
                       progress: Progress | None = None,
-                      cancelled: Callable[[], bool] | None = None) -> list[_Device]:
+                      cancelled: Callable[[], bool] | None = None,
+                      passphrase: str | None = None) -> list[_Device]:
     """Read and check every file; all problems are reported together. Interviews a file
-    holds exactly as the master does are counted, not read."""
+    holds exactly as the master does are counted, not read. Contact data comes in the
+    master's form (see :mod:`surveydesk.store.contact_encryption`)."""
     master_digests = version_digests(master)
+    ciphers: dict = {}
     devices, problems = [], []
     for number, path in enumerate(paths, 1):
         _check(cancelled)
         if progress is not None:
             progress(number - 1, len(paths) + 1, f"Reading {Path(path).name}")
         try:
-            devices.append(_read(master, Path(path), master_digests))
+            devices.append(_read(master, Path(path), master_digests, passphrase, ciphers))
         except SurveyDeskError as error:
             problems.append(str(error))
     if problems:
@@ -200,13 +207,16 @@ def _check(cancelled: Callable[[], bool] | None) -> None:
 def merge_device_files(master: Project, paths: Sequence[Path | str], *, write: bool = True,
                        backup_folder: Path | None = None, keep_backups: int | None = None,
                        now: str | None = None, progress: Progress | None = None,
-                       cancelled: Callable[[], bool] | None = None) -> MergeReport:
-    """Merge the device files at ``paths`` into ``master`` (see the module docstring)."""
+                       cancelled: Callable[[], bool] | None = None,
+                       passphrase: str | None = None) -> MergeReport:
+    """Merge the device files at ``paths`` into ``master`` (see the module docstring).
+    ``passphrase`` opens encrypted contact data where device files carry contacts that
+    must be encrypted or decrypted on the way in."""
     if not paths:
         raise UsageError("Give at least one device file to merge.")
     now = now or utc_now()
     paths = [Path(p) for p in paths]
-    devices = read_device_files(master, paths, progress, cancelled)
+    devices = read_device_files(master, paths, progress, cancelled, passphrase)
     if progress is not None:
         progress(len(paths), len(paths) + 1, "Comparing")
     if not write:

@@ -116,3 +116,130 @@ def test_purge_of_a_file_that_is_not_a_project_is_refused(tmp_path, capsys):
     text.write_text("hello")
     assert_user_error(run(capsys, "privacy", "purge", text, "--call-list", "--yes"))
     assert text.read_text() == "hello"
+
+
+# -- privacy encrypt | decrypt | status ----------------------------------------------------
+PASSPHRASE = "hyggelig ugle på taget"
+
+
+@pytest.fixture
+def fast_scrypt(monkeypatch):
+    from surveydesk.core import contact_crypto
+
+    monkeypatch.setattr(contact_crypto, "DEFAULT_N", 2 ** 4)
+    monkeypatch.delenv("SURVEYDESK_PASSPHRASE", raising=False)
+
+
+def passphrase_file(tmp_path, text: str = PASSPHRASE) -> Path:
+    path = tmp_path / "pass.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+def stored_contacts(path: Path) -> list[tuple]:
+    with Project.open(path) as project:
+        return project.db.rows("SELECT reference, phone, name FROM call_list ORDER BY id")
+
+
+def test_encrypt_status_and_decrypt_with_a_pass_phrase_file(project_path, tmp_path, capsys,
+                                                           fast_scrypt):
+    before = stored_contacts(project_path)
+    secret = passphrase_file(tmp_path)
+    code, out, err = run(capsys, "privacy", "status", project_path)
+    assert (code, err) == (0, "") and "contact data not encrypted (3 phone numbers" in out
+    code, out, err = run(capsys, "privacy", "encrypt", project_path, "--passphrase-file",
+                         secret)
+    assert (code, err) == (0, ""), err
+    assert "Encrypted 3 phone numbers" in out and "Keep the pass phrase safe" in out
+    assert b"23456781" not in project_path.read_bytes()
+    assert "Søren".encode() not in project_path.read_bytes()
+    code, out, _ = run(capsys, "privacy", "status", project_path)
+    assert "contact data encrypted (3 encrypted phone numbers and names in 2 calls)" in out
+    assert "scrypt (n=16, r=8, p=1)" in out
+    code, out, err = run(capsys, "privacy", "decrypt", project_path, "--passphrase-file",
+                         secret)
+    assert (code, err) == (0, "") and "Decrypted 3" in out
+    assert stored_contacts(project_path) == before
+
+
+def test_the_pass_phrase_can_come_from_the_environment(project_path, capsys, fast_scrypt,
+                                                       monkeypatch):
+    monkeypatch.setenv("SURVEYDESK_PASSPHRASE", PASSPHRASE)
+    assert run(capsys, "privacy", "encrypt", project_path)[0] == 0
+    assert run(capsys, "privacy", "decrypt", project_path)[0] == 0
+
+
+@pytest.mark.parametrize("action", ["encrypt", "decrypt"])
+def test_without_a_terminal_or_a_pass_phrase_nothing_changes(project_path, tmp_path, capsys,
+                                                             fast_scrypt, action):
+    if action == "decrypt":
+        run(capsys, "privacy", "encrypt", project_path, "--passphrase-file",
+            passphrase_file(tmp_path))
+    before = project_path.read_bytes()
+    assert_user_error(run(capsys, "privacy", action, project_path),
+                      "needs the pass phrase", "--passphrase-file", "SURVEYDESK_PASSPHRASE")
+    assert project_path.read_bytes() == before
+
+
+def test_a_wrong_pass_phrase_is_an_error_and_the_file_stays_byte_identical(
+        project_path, tmp_path, capsys, fast_scrypt):
+    run(capsys, "privacy", "encrypt", project_path, "--passphrase-file",
+        passphrase_file(tmp_path))
+    before = project_path.read_bytes()
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("hyggelig ugle på taget!", encoding="utf-8")
+    assert_user_error(run(capsys, "privacy", "decrypt", project_path, "--passphrase-file",
+                          wrong), "Wrong pass phrase", "Nothing was decrypted or changed")
+    assert project_path.read_bytes() == before
+    assert_user_error(run(capsys, "privacy", "encrypt", project_path, "--passphrase-file",
+                          wrong), "already encrypted")
+    assert project_path.read_bytes() == before
+
+
+def test_short_empty_and_missing_pass_phrase_files_are_refused(project_path, tmp_path, capsys,
+                                                               fast_scrypt):
+    before = project_path.read_bytes()
+    assert_user_error(run(capsys, "privacy", "encrypt", project_path, "--passphrase-file",
+                          passphrase_file(tmp_path, "for kort")), "at least 10 characters")
+    assert_user_error(run(capsys, "privacy", "encrypt", project_path, "--passphrase-file",
+                          passphrase_file(tmp_path, "")), "pass phrase file is empty")
+    assert_user_error(run(capsys, "privacy", "encrypt", project_path, "--passphrase-file",
+                          tmp_path / "nowhere.txt"), "cannot read the pass phrase file")
+    assert_user_error(run(capsys, "privacy", "decrypt", project_path, "--passphrase-file",
+                          passphrase_file(tmp_path)), "is not encrypted")
+    assert project_path.read_bytes() == before
+
+
+def test_encrypt_asks_twice_on_a_terminal_and_the_two_must_match(project_path, capsys,
+                                                                 fast_scrypt, monkeypatch):
+    import getpass
+
+    monkeypatch.setattr("sys.stdin", Terminal())
+    answers = iter([PASSPHRASE, PASSPHRASE + "x"])
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(answers))
+    before = project_path.read_bytes()
+    assert_user_error(run(capsys, "privacy", "encrypt", project_path), "differ")
+    assert project_path.read_bytes() == before
+    answers = iter(["kort", "kort"])
+    assert_user_error(run(capsys, "privacy", "encrypt", project_path), "at least 10")
+    answers = iter([PASSPHRASE, PASSPHRASE])
+    assert run(capsys, "privacy", "encrypt", project_path)[0] == 0
+    answers = iter([PASSPHRASE])
+    assert run(capsys, "privacy", "decrypt", project_path)[0] == 0
+
+
+def test_calllist_import_into_an_encrypted_project_needs_the_pass_phrase(
+        project_path, tmp_path, capsys, fast_scrypt):
+    secret = passphrase_file(tmp_path)
+    run(capsys, "privacy", "encrypt", project_path, "--passphrase-file", secret)
+    more = tmp_path / "more.csv"
+    more.write_text("reference;phone;name\nR9;22334455;Ulla Ø\n", encoding="utf-8")
+    before = project_path.read_bytes()
+    assert_user_error(run(capsys, "calllist", "import", project_path, more),
+                      "importing a call list needs the pass phrase")
+    assert project_path.read_bytes() == before
+    code, out, err = run(capsys, "calllist", "import", project_path, more,
+                         "--passphrase-file", secret)
+    assert code == 0, err
+    assert "1 added" in out or "added 1" in out.casefold(), out
+    assert b"22334455" not in project_path.read_bytes()
