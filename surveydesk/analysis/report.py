@@ -132,4 +132,5 @@ def report_content(project: Project, *, language: str, breakdowns: Sequence[str]
         warnings=tuple(note.english for note in notes.notes) + tables.warnings,
         notes=tuple(notes.notes) + tuple(ReportNote(text) for text in tables.warnings),
         client=stored.get_setting(project, CLIENT_SETTING, "") or "",
-        benchmark_sources=sources, headline=tuple(headline))
+        benchmark_sources=sources, headline=tuple(headline),
+        form_version=overview.form_version)

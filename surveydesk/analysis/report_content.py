@@ -62,6 +62,7 @@ class ReportContent:
     benchmark_sources: tuple[str, ...] = ()
     headline: tuple[str, ...] = ()  # questions charted besides those with a target
     notes: tuple[ReportNote, ...] = ()  # the warnings, for the front page
+    form_version: str = ""
 
 
 def missing_labels(questionnaire: Questionnaire, language: str,

@@ -29,7 +29,7 @@ def assert_user_error(result, *fragments: str) -> str:
 
 
 @pytest.mark.parametrize(("language", "front", "total"),
-                         [("da", "Forside", "Total"), ("en", "Front page", "Total")])
+                         [("da", "Forside", "I alt"), ("en", "Front page", "Total")])
 def test_report_writes_the_workbook_in_the_chosen_language(
         capsys, demo_project_file, tmp_path, language, front, total):
     out = tmp_path / "report.xlsx"

@@ -100,7 +100,7 @@ def _row(content, question, statistic, breakdown="", group="", wave="2022"):
 def test_total_and_previous_wave_figures_equal_the_engines_tidy_rows(danish_report):
     content, book = danish_report
     sheet, rows, columns = _table(content, book, SATISFIED)
-    total = columns["Total"]
+    total = columns[glossary("da")["total"]]
     choice = content.questionnaire.question(SATISFIED).choice_list.choice("5").label("da")
     this_wave = sheet.cell(rows[choice], total)
     previous = sheet.cell(rows[choice], total + 2)
@@ -133,7 +133,7 @@ def test_a_breakdown_groups_figures_equal_the_engines_tidy_rows(danish_report):
 def test_significant_changes_are_marked_beside_the_figure_in_colour(danish_report):
     content, book = danish_report
     sheet, rows, columns = _table(content, book, SATISFIED)
-    total = columns["Total"]
+    total = columns[glossary("da")["total"]]
     marked = unmarked = 0
     labels = {glossary("da")["top2"]: "top2", glossary("da")["bottom2"]: "bottom2",
               "Gennemsnit": "mean"}
@@ -166,7 +166,7 @@ def test_low_base_cells_are_shaded_with_a_footnote(danish_report):
     assert _fill(cell) == LOW_BASE_FILL.lstrip("#")
     footnote = glossary("da")["note_low_base"].format(min_base=content.min_base)
     assert footnote in [sheet.cell(r, 1).value for r in range(1, sheet.max_row + 1)]
-    not_low = sheet.cell(rows[glossary("da")["top2"]], columns["Total"])
+    not_low = sheet.cell(rows[glossary("da")["top2"]], columns[glossary("da")["total"]])
     assert _fill(not_low) != LOW_BASE_FILL.lstrip("#")
 
 
@@ -203,7 +203,7 @@ def test_the_front_page_shows_response_rates_where_populations_are_set(demo_proj
     write_report(content, tmp_path / "r.xlsx")
     front = openpyxl.load_workbook(tmp_path / "r.xlsx")["Forside"]
     rows = {front.cell(r, 1).value: r for r in range(1, front.max_row + 1)}
-    assert front.cell(rows["Runde"], 7).value == "Svarprocent"
+    assert front.cell(rows["Bølge"], 7).value == "Svarprocent"
     rates = content.response_rates
     expected = rates[(rates["wave"] == "2023") & (rates["group"] == "")].iloc[0]["rate"]
     rate = front.cell(rows["2023"], 7)
@@ -235,9 +235,9 @@ def test_front_page_shows_waves_and_counts_by_mode(danish_report):
     front = book["Forside"]
     assert front["A1"].value == "Brugerundersøgelse af Borgerservice"
     rows = {front.cell(r, 1).value: r for r in range(1, front.max_row + 1)}
-    header = [front.cell(rows["Runde"], c).value for c in range(1, 7)]
-    assert header == ["Runde", "Indsamlingsperiode", "Elektronisk", "Personligt interview",
-                      "Telefoninterview", "I alt"]
+    header = [front.cell(rows["Bølge"], c).value for c in range(1, 7)]
+    assert header == ["Bølge", "Indsamlingsperiode", "Web", "Personligt fremmøde",
+                      "Telefon", "I alt"]
     wave = next(w for w in content.waves if w.label == "2022")
     assert [front.cell(rows["2022"], c).value for c in range(3, 7)] == [
         wave.by_mode["web"], wave.by_mode["in_person"], wave.by_mode["phone"], wave.total]

@@ -411,3 +411,59 @@ def test_front_page_notes_are_in_the_report_language(tmp_path):
         texts = [c.value for row in front.iter_rows() for c in row if c.value]
         assert glossary(language)["warnings"] in texts
         assert glossary(language)["warn_no_title"].format(**fields) in texts
+
+
+def test_the_danish_method_sheet_writes_numbers_the_danish_way(jobcentre, tmp_path):
+    _, book = _report(jobcentre, tmp_path / "r.xlsx", "da")
+    method = book[glossary("da")["sheet_method"]]
+    texts = [c.value for row in method.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any("α = 0,05" in text and "p < 0,05 (95 % sikkerhed)" in text for text in texts)
+    _, english = _report(jobcentre, tmp_path / "e.xlsx", "en")
+    method = english[glossary("en")["sheet_method"]]
+    texts = [c.value for row in method.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any("p < 0.05 (95% confidence)" in text for text in texts)
+
+
+def test_front_page_labels_weighting_and_the_form_version_and_aligns_count_headers(english):
+    _, book, _ = english
+    words = glossary("en")
+    front = book[words["sheet_front"]]
+    rows = _rows(front)
+    assert front.cell(rows[words["front_weighting"]], 2).value == words["front_unweighted"]
+    assert front.cell(rows[words["front_form"]], 2).value == "jobcentre, version 2024.1"
+    wave_row = rows[words["front_wave"]]
+    assert front.cell(wave_row, 3).value == words["mode_web"]
+    assert front.cell(wave_row, 3).alignment.horizontal == "right"
+    assert front.cell(wave_row, 1).alignment.horizontal != "right"
+
+
+def test_long_theme_titles_are_shortened_in_the_summary_and_its_chart(tmp_path):
+    path = tmp_path / "citizen.sdproj"
+    write_demo(path, "citizen_service").close()
+    _, book = _report(path, tmp_path / "r.xlsx", "en")
+    sheet = book[glossary("en")["sheet_themes"]]
+    rows = _rows(sheet)
+    labels = [sheet.cell(r, 1).value
+              for r in range(rows[glossary("en")["themes_table"]] + 1, rows["n"])]
+    assert labels and all(len(label) <= 40 for label in labels)
+    assert len(set(labels)) == len(labels)
+    [chart] = _charts(tmp_path / "r.xlsx").values()
+    assert _resolve(book, chart[0]["categories"]) == labels
+
+
+def test_a_shortened_title_keeps_its_article():
+    from surveydesk.export.excel import short_titles
+
+    titles = ["Hvor enig er du i følgende udsagn om den telefoniske betjening?",
+              "Hvor enig er du i følgende udsagn om den digitale selvbetjening?"]
+    assert short_titles(titles) == ["Den telefoniske betjening?", "Den digitale selvbetjening?"]
+
+
+def test_the_report_file_is_readable_like_any_new_file(english):
+    import os
+    import stat
+
+    _, _, out = english
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask

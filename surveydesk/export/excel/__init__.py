@@ -14,7 +14,7 @@ method and legend. :mod:`.layout` holds what they share, :mod:`.tables` the tabl
 from __future__ import annotations
 
 import os
-import tempfile
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -85,10 +85,12 @@ def write_report(content: ReportContent, out: Path, *, progress: Progress | None
         raise UsageError(f"{out} is a folder; give the name of the workbook to write.")
     if not out.parent.is_dir():
         raise UsageError(f"The folder {out.parent} does not exist.")
-    handle, temporary = tempfile.mkstemp(suffix=".xlsx", prefix=".report-", dir=out.parent)
-    os.close(handle)
+    # Created like any new file (mode 0666 less the umask; mkstemp would make it private),
+    # exclusively, so no other file is ever overwritten by the temporary one.
+    temporary = out.parent / f".report-{uuid.uuid4().hex[:12]}.xlsx"
+    os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     try:
-        book = xlsxwriter.Workbook(temporary, {"nan_inf_to_errors": False})
+        book = xlsxwriter.Workbook(str(temporary), {"nan_inf_to_errors": False})
         try:
             book.set_properties({"title": content.title})
             layout = Layout(content, book, progress, cancelled)

@@ -8,6 +8,8 @@ import re
 MAX_SHEET_NAME = 31
 FORBIDDEN_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 RESERVED_SHEET_NAMES = {"history"}  # Excel keeps it for its change history
+# Kept at the start of a shortened title: the words belong to what follows them.
+_ARTICLES = {"den", "det", "de", "din", "dit", "dine", "en", "et", "the", "a", "an", "your"}
 
 
 def sheet_name(text: str, taken: set[str]) -> str:
@@ -44,6 +46,8 @@ def short_titles(titles: list[str]) -> list[str]:
             while k < min(len(words), len(other)) - 1 and words[k] == other[k]:
                 k += 1
             common = max(common, k)
+        while common > 0 and words[common - 1].lower() in _ARTICLES:
+            common -= 1  # "den telefoniske betjening", not "telefoniske betjening"
         tail = " ".join(words[common:])
         shortened.append(tail[:1].upper() + tail[1:])
     return shortened

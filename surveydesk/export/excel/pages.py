@@ -10,6 +10,17 @@ from surveydesk.export.excel.layout import SHARE_FORMAT, SIGNIFICANT, Layout, nu
 from surveydesk.export.excel.naming import quoted
 
 
+def decimal(value: float, language: str) -> str:
+    """``0.05`` in English, ``0,05`` in Danish (numbers written into the report's text)."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if language == "da" else text
+
+
+def percent(share: float, language: str) -> str:
+    """``95%`` in English, ``95 %`` in Danish."""
+    return f"{share * 100:.0f} %" if language == "da" else f"{share * 100:.0f}%"
+
+
 def front(layout: Layout, sheet) -> None:
     content, words, formats = layout.content, layout.words, layout.formats
     bold = formats.get(bold=True)
@@ -17,7 +28,12 @@ def front(layout: Layout, sheet) -> None:
     facts = []
     if content.client:
         facts.append((words["front_client"], content.client))
-    facts += [(words["front_form"], content.form_id), (words["front_generated"], None)]
+    form = content.form_id
+    if content.form_version:
+        form += ", " + words["front_version"].format(version=content.form_version)
+    facts += [(words["front_form"], form), (words["front_generated"], None),
+              (words["front_weighting"],
+               words["front_weighted" if content.weighted else "front_unweighted"])]
     row = 2
     for label, value in facts:
         sheet.write(row, 0, label, bold)
@@ -27,12 +43,12 @@ def front(layout: Layout, sheet) -> None:
         else:
             sheet.write(row, 1, value)
         row += 1
-    sheet.write(row, 0, words["front_weighted" if content.weighted else "front_unweighted"])
-    sheet.write(row + 2, 0, words["front_interviews"], formats.get(bold=True, font_size=12))
-    header_row = row + 3
-    headers = [words["front_wave"], words["front_fieldwork"],
-               *(words[f"mode_{mode}"] for mode in MODES), words["front_total"]]
-    sheet.write_row(header_row, 0, headers, bold)
+    sheet.write(row + 1, 0, words["front_interviews"], formats.get(bold=True, font_size=12))
+    header_row = row + 2
+    sheet.write_row(header_row, 0, [words["front_wave"], words["front_fieldwork"]], bold)
+    sheet.write_row(header_row, 2, [*(words[f"mode_{mode}"] for mode in MODES),
+                                    words["front_total"]],
+                    formats.get(bold=True, align="right"))  # over right-aligned numbers
     for i, wave in enumerate(content.waves, start=header_row + 1):
         dates = " – ".join(d for d in (wave.starts_on, wave.ends_on) if d)
         sheet.write(i, 0, wave.label)
@@ -62,7 +78,7 @@ def _response_rates(layout: Layout, sheet, header_row: int, column: int) -> None
     if totals.empty:
         return
     sheet.write(header_row, column, layout.words["front_response_rate"],
-                layout.formats.get(bold=True))
+                layout.formats.get(bold=True, align="right"))
     for i, wave in enumerate(layout.content.waves, start=header_row + 1):
         found = totals[totals["wave"] == wave.label]
         rate = number(found.iloc[0]["rate"]) if not found.empty else None
@@ -89,15 +105,15 @@ def method(layout: Layout, sheet) -> None:
     bold = formats.get(bold=True, valign="top")
     wrap = formats.get(text_wrap=True, valign="top")
     sheet.write(0, 0, words["method_title"], formats.get(bold=True, font_size=14))
-    confidence = f"{1 - content.alpha:.0%}"
+    confidence = percent(1 - content.alpha, content.language)
     targets = [r for r in layout.rows.values()
                if r["wave"] == layout.current and r["breakdown"] == TOTAL
                and r["target_met"] is not None and not pd.isna(r["target_met"])]
     met = sum(bool(r["target_met"]) for r in targets)
     lines = [
         ("method_test", words["method_test_text"]),
-        ("method_alpha", words["method_alpha_text"].format(alpha=content.alpha,
-                                                           confidence=confidence)),
+        ("method_alpha", words["method_alpha_text"].format(
+            alpha=decimal(content.alpha, content.language), confidence=confidence)),
         ("method_low_base", words["method_low_base_text"].format(min_base=content.min_base)),
         ("method_dont_know", words["method_dont_know_in_base" if content.dont_know_in_base
                                    else "method_dont_know_out_of_base"]),

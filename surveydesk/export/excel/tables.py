@@ -125,17 +125,19 @@ class TableSheets:
         sheet.write(row, 0, words["themes_table"], layout.formats.get(bold=True))
         marks = Marks()
         first = row + 1
-        for theme in self.themes:
+        # Long group titles ("How much do you agree ... about X?") lose the words they share,
+        # as sheet names do, so the rows and the chart's categories can be told apart.
+        labels = short_titles([layout.group_title(theme) for theme in self.themes])
+        for theme, label in zip(self.themes, labels, strict=True):
             row += 1
-            sheet.write(row, 0, layout.group_title(theme), layout.formats.get(indent=1))
+            sheet.write(row, 0, label, layout.formats.get(indent=1))
             marks |= layout.figures(sheet, row, theme, THEME_MEAN)
         self.theme_rows = (first, row)
         row += 1
         sheet.write(row, 0, words["n"], layout.formats.get(italic=True, bold=True))
-        for theme in self.themes:
+        for theme, label in zip(self.themes, labels, strict=True):
             row += 1
-            sheet.write(row, 0, layout.group_title(theme),
-                        layout.formats.get(italic=True, indent=1))
+            sheet.write(row, 0, label, layout.formats.get(italic=True, indent=1))
             layout.bases(sheet, row, theme, THEME_MEAN)
         layout.extra_headers(sheet, title_row, marks)
         row = layout.notes(sheet, row, marks)
