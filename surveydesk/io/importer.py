@@ -233,8 +233,11 @@ def _text_column(cells: pd.DataFrame, positions: dict[str, int], name: str) -> p
     return cells[positions[name]].astype(str).str.strip()
 
 
-def _check_unique(checker: _Checker, values: pd.Series, name: str) -> None:
-    for index in values.index[(values != "") & values.duplicated(keep=False)]:
+def _check_unique(checker: _Checker, values: pd.Series, name: str,
+                  within: pd.Series | None = None) -> None:
+    """A problem for every row whose value is not unique (within its ``within`` group)."""
+    keys = values if within is None else within + "\x1f" + values
+    for index in values.index[(values != "") & keys.duplicated(keep=False)]:
         checker.cell_problem(f"the {name} appears more than once in the file", index, name,
                         values[index])
 
@@ -260,6 +263,23 @@ def _meta_column(checker: _Checker, positions: dict[str, int], name: str, defaul
     return converted
 
 
+def _other_waves(subject: str, waves: pd.Series, wave: str) -> str | None:
+    """One sentence about a file whose ``waves`` column names other waves than ``wave``,
+    or ``None`` when every row names ``wave`` or no wave at all."""
+    named = waves[waves != ""]
+    if named.empty or (named == wave).all():
+        return None
+    counts = named.value_counts()
+    parts = [f"{label} ({count:,} row{'s' if count != 1 else ''})"
+             for label, count in sorted(counts.items())]
+    held = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    only = " only" if wave in counts.index else ""
+    noun = "wave" if len(parts) == 1 else "waves"
+    return (f"{subject} holds {noun} {held}, not{only} {wave}: import each wave with its "
+            "own --wave (split the file by its wave column, or export one wave at a time "
+            "with 'surveydesk-cli export PROJECT --wave LABEL'), or remove the wave column.")
+
+
 def check_table(table: RawTable, questionnaire: Questionnaire, wave: str, mode: str,
                 ) -> list[NewInterview]:
     """Every row of ``table`` as a checked interview; raises ``DataImportError`` otherwise."""
@@ -279,18 +299,23 @@ def check_table(table: RawTable, questionnaire: Questionnaire, wave: str, mode: 
     modes = _meta_column(checker, positions, MODE, mode, _mode, MODES)
     statuses = _meta_column(checker, positions, STATUS, "complete",
                             lambda t: t.lower() if t.lower() in STATUSES else None, STATUSES)
+    waves = _text_column(cells, positions, WAVE)
     ids = _text_column(cells, positions, RESPONDENT_ID)
-    _check_unique(checker, ids, RESPONDENT_ID)
+    # A respondent id names one respondent of one wave (the same id may come back next
+    # wave), so an export of several waves is reported for its waves, not for its ids.
+    _check_unique(checker, ids, RESPONDENT_ID, within=waves)
     uuids = _text_column(cells, positions, UUID)
     _check_unique(checker, uuids, UUID)
     for index in uuids.index[(uuids != "") & ~uuids.map(_is_uuid)]:
         checker.cell_problem("expected an interview id like 1b4e28ba-2fa1-11d2-883f-0016d3cca427",
                         index, UUID, uuids[index])
-    waves = _text_column(cells, positions, WAVE)
-    for index in waves.index[(waves != "") & (waves != wave)]:
-        checker.cell_problem(f"the row belongs to wave '{waves[index]}', not '{wave}'; import each "
-                        "wave's rows with its own --wave", index, WAVE, waves[index])
     extra = {name: _text_column(cells, positions, name).tolist() for name in TEXT_META}
+    # One problem for the whole file, not one per row: a multi-wave export would otherwise
+    # list every row, and the real cell problems would be lost behind them.
+    if not checker.problems and (other := _other_waves(table.file_name, waves, wave)):
+        raise DataImportError(f"{other} Nothing was imported.", [])
+    if other := _other_waves("the file", waves, wave):
+        checker.problem(other, column=WAVE)
     if checker.problems:
         count = len(checker.problems)
         checker.problems.sort(key=lambda p: (p.row or 0, p.column))

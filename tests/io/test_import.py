@@ -264,8 +264,40 @@ def test_rows_of_another_wave_and_malformed_ids_are_rejected(small_project, tmp_
     text = "uuid,wave,age\nnot-a-uuid,2024,30\n,2019,31\n"
     with pytest.raises(DataImportError) as error:
         import_file(small_project, _write(tmp_path, text), "2024")
-    assert [(p.row, p.column) for p in error.value.problems] == [(2, "uuid"), (3, "wave")]
-    assert "wave '2019'" in str(error.value)
+    assert [(p.row, p.column) for p in error.value.problems] == [(None, "wave"), (2, "uuid")]
+    assert str(error.value.problems[0]) == (
+        "data.csv, column 'wave': the file holds waves 2019 (1 row) and 2024 (1 row), not "
+        "only 2024: import each wave with its own --wave (split the file by its wave column, "
+        "or export one wave at a time with 'surveydesk-cli export PROJECT --wave LABEL'), or "
+        "remove the wave column.")
+    assert small_project.waves() == []
+
+
+def test_a_file_of_other_waves_is_one_summary_not_one_problem_per_row(small_project, tmp_path):
+    rows = "".join(f"r{i},{2019 if i < 671 else 2022},30\n" for i in range(671 + 682))
+    path = _write(tmp_path, "respondent_id,wave,age\n" + rows, "demo.csv")
+    with pytest.raises(DataImportError) as error:
+        import_file(small_project, path, "2025")
+    assert str(error.value) == (
+        "demo.csv holds waves 2019 (671 rows) and 2022 (682 rows), not 2025: import each "
+        "wave with its own --wave (split the file by its wave column, or export one wave at "
+        "a time with 'surveydesk-cli export PROJECT --wave LABEL'), or remove the wave "
+        "column. Nothing was imported.")
+    assert error.value.problems == ()
+    assert small_project.waves() == []
+
+
+def test_an_export_of_several_waves_imports_one_wave_at_a_time(small_project, tmp_path):
+    from surveydesk.io.exporter import export_csv
+
+    import_file(small_project, _write(tmp_path, "respondent_id,age\nr1,30\nr2,40\n"), "2023")
+    import_file(small_project, _write(tmp_path, "respondent_id,age\nr1,31\n", "b.csv"), "2024")
+    export_csv(small_project, tmp_path / "all.csv")
+    with pytest.raises(DataImportError, match=r"^all.csv holds waves 2023 \(2 rows\) and "
+                       r"2024 \(1 row\), not 2025: "):
+        import_file(small_project, tmp_path / "all.csv", "2025")
+    export_csv(small_project, tmp_path / "2024.csv", wave="2024")
+    assert import_file(small_project, tmp_path / "2024.csv", "2024").unchanged == 1
 
 
 def test_an_export_without_respondent_ids_imports_back_as_unchanged(small_project, tmp_path):
