@@ -320,23 +320,39 @@ _CALL_STATUS_TITLES = {
 }
 
 
+def _plural(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 call``, ``3 calls``: a count with its noun in the right number."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
 def _calllist_show(args) -> int:
     from surveydesk.store.calls import call_overview, max_attempts_setting
+    from surveydesk.store.contacts import contact_data
     from surveydesk.store.project import Project
 
     with Project.open(Path(args.project)) as project:
         overview = call_overview(project)
         attempts = max_attempts_setting(project)
-    if not overview["total"]:
+        # Counts only: the numbers themselves never leave the store here.
+        with_number = contact_data(project).phones
+    total = overview["total"]
+    if not total:
         print("The call list is empty: use 'surveydesk-cli calllist import PROJECT FILE'.")
         return EXIT_OK
-    print(f"Call list: {overview['total']} numbers, {overview['attempts']} calls made "
-          f"(at most {attempts} attempts per number).")
+    print(f"Call list: {_plural(total, 'call')} ({with_number:,} with a phone number), "
+          f"{_plural(overview['attempts'], 'attempt')} made (at most {attempts} per call).")
     for status, title in _CALL_STATUS_TITLES.items():
         print(f"  {title:<34}{overview[status]:>7}")
     rate = overview["response_rate"]
     shown = "–" if rate is None else f"{rate:.1%}"
-    print(f"Response rate so far: {shown} (completed of all numbers except wrong numbers).")
+    print(f"Response rate so far: {shown} (completed of all calls except wrong numbers).")
+    if overview["contacts_removed"]:
+        print(f"The contact data of {_plural(overview['contacts_removed'], 'call')} was "
+              "removed ('privacy purge'); those calls cannot be dialled.")
+    elif with_number < total:
+        print(f"{_plural(total - with_number, 'call')} without a phone number here: a device "
+              "file leaves numbers out unless it is written with 'sync export "
+              "--include-contacts'.")
     return EXIT_OK
 
 

@@ -224,12 +224,33 @@ def test_calllist_import_and_show_print_counts_but_no_phone_numbers_or_names(
     result = cli("calllist", "show", project_file)
     assert result.returncode == 0, result.stderr
     lines = [line.split() for line in result.stdout.splitlines()]
-    assert "Call list: 3 numbers, 2 calls made (at most 5 attempts per number)." in result.stdout
+    assert ("Call list: 3 calls (3 with a phone number), 2 attempts made (at most 5 per "
+            "call).") in result.stdout
+    assert "without a phone number" not in result.stdout
     assert ["open", "1"] in lines and ["completed", "(interviewed)", "1"] in lines
     assert ["wrong", "number", "1"] in lines
-    assert "Response rate so far: 50.0%" in result.stdout
+    assert "Response rate so far: 50.0% (completed of all calls except wrong numbers)" in (
+        result.stdout)
     for secret in ("23456789", "23 45", "87654321", "Åse", "Ørum", "Bjørn"):
         assert secret not in result.stdout + result.stderr
+
+
+def test_calllist_show_on_the_master_counts_calls_that_came_without_numbers(
+        project_file, tmp_path):
+    laptop = tmp_path / "laptop.sdproj"
+    laptop.write_bytes(project_file.read_bytes())
+    assert cli("calllist", "import", laptop, write(tmp_path, GOOD)).returncode == 0
+    device = tmp_path / "laptop3.sddevice"
+    assert cli("sync", "export", laptop, "-o", device).returncode == 0
+    result = cli("merge", project_file, device, "--backup-dir", tmp_path / "backups")
+    assert result.returncode == 0, result.stderr
+    result = cli("calllist", "show", project_file)
+    assert result.returncode == 0, result.stderr
+    assert ("Call list: 3 calls (0 with a phone number), 0 attempts made (at most 5 per "
+            "call).") in result.stdout
+    assert ("3 calls without a phone number here: a device file leaves numbers out unless "
+            "it is written with 'sync export --include-contacts'.") in result.stdout
+    assert "numbers," not in result.stdout
 
 
 def test_a_shared_number_is_warned_about_on_stderr(project_file, tmp_path):
