@@ -41,6 +41,69 @@
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About SurveyDesk</source>
+        <translation>Om SurveyDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;SurveyDesk %1&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;SurveyDesk %1&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Run and analyse municipal citizen surveys: XLSForm questionnaires, interviews on the web, in person and by phone, analysis and Excel reports.</source>
+        <translation>Gennemfør og analysér kommunale borgerundersøgelser: XLSForm-spørgeskemaer, besvarelser på web, ved personligt fremmøde og pr. telefon, analyser og Excel-rapporter.</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Licence:</source>
+        <translation>Licens:</translation>
+    </message>
+    <message>
+        <source>Python:</source>
+        <translation>Python:</translation>
+    </message>
+    <message>
+        <source>Qt:</source>
+        <translation>Qt:</translation>
+    </message>
+    <message>
+        <source>All rights reserved</source>
+        <translation>Alle rettigheder forbeholdes</translation>
+    </message>
+    <message>
+        <source>%1 (PySide6 %2)</source>
+        <translation>%1 (PySide6 %2)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bundled libraries&lt;/b&gt; (read from their installed package information):</source>
+        <translation>&lt;b&gt;Medfølgende biblioteker&lt;/b&gt; (læst fra deres installerede pakkeoplysninger):</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliotek</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licens</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>ikke oplyst</translation>
+    </message>
+    <message>
+        <source>Qt and PySide6 are used under the GNU Lesser General Public License version 3. They are separate libraries in the application folder and can be replaced; their source code is at &lt;a href=&quot;https://download.qt.io/official_releases/&quot;&gt;download.qt.io&lt;/a&gt;. Every library keeps its own licence.</source>
+        <translation>Qt og PySide6 bruges under GNU Lesser General Public License version 3. De er selvstændige biblioteker i programmappen og kan udskiftes; deres kildekode findes på &lt;a href=&quot;https://download.qt.io/official_releases/&quot;&gt;download.qt.io&lt;/a&gt;. Hvert bibliotek beholder sin egen licens.</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisOptions</name>
     <message>
         <source>(none)</source>
@@ -1607,14 +1670,6 @@
     <message>
         <source>SurveyDesk projects (*.sdproj)</source>
         <translation>SurveyDesk-projekter (*.sdproj)</translation>
-    </message>
-    <message>
-        <source>About SurveyDesk</source>
-        <translation>Om SurveyDesk</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;SurveyDesk %1&lt;/h3&gt;&lt;p&gt;Run and analyse municipal citizen surveys: XLSForm questionnaires, interviews on the web, in person and by phone, analysis and Excel reports.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;SurveyDesk %1&lt;/h3&gt;&lt;p&gt;Gennemfør og analysér kommunale borgerundersøgelser: XLSForm-spørgeskemaer, besvarelser på web, ved personligt fremmøde og pr. telefon, analyser og Excel-rapporter.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

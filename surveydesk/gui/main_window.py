@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import surveydesk
 from surveydesk.core.errors import SurveyDeskError
 from surveydesk.core.xlsform import read_xlsform
 from surveydesk.demo import DEMOS, write_demo
@@ -536,19 +535,9 @@ class MainWindow(QMainWindow):
         return "" if self.project is None else str(self.project.path.parent)
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            translate("MainWindow", "About SurveyDesk"),
-            fill(
-                translate(
-                    "MainWindow",
-                    "<h3>SurveyDesk %1</h3><p>Run and analyse municipal citizen surveys: "
-                    "XLSForm questionnaires, interviews on the web, in person and by phone, "
-                    "analysis and Excel reports.</p>",
-                ),
-                surveydesk.__version__,
-            ),
-        )
+        from surveydesk.gui.about import AboutDialog  # reads package metadata: only when asked
+
+        AboutDialog(self).exec()
 
     # -- session: layout, first run, help, drops --------------------------------------------
     def view_pages(self) -> dict[str, QWidget]:
