@@ -42,7 +42,7 @@ sat_overall,top2,0.62,4200,,Avg. of 44 municipalities
 """
 SAMPLES = {  # form: (breakdown, the pages to render)
     "jobcentre": ("target_group", ("front", "themes", "charts", "table")),
-    "citizen_service": ("mode", ("front", "charts", "table")),
+    "citizen_service": ("mode", ("front", "themes", "charts", "table")),
 }
 
 

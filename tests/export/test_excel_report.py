@@ -283,8 +283,8 @@ def test_sheet_names_are_cut_to_31_characters_cleaned_and_unique():
 def test_long_group_titles_lose_the_words_they_share():
     titles = ["Hvor enig er du i følgende udsagn om dit personlige fremmøde?",
               "Hvor enig er du i følgende udsagn om den telefoniske betjening?", "Om dig"]
-    assert short_titles(titles) == ["Dit personlige fremmøde?",
-                                    "Den telefoniske betjening?", "Om dig"]
+    assert short_titles(titles) == ["Dit personlige fremmøde",
+                                    "Den telefoniske betjening", "Om dig"]
 
 
 def test_labels_missing_in_the_report_language_are_listed():

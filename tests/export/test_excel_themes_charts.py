@@ -456,7 +456,7 @@ def test_a_shortened_title_keeps_its_article():
 
     titles = ["Hvor enig er du i følgende udsagn om den telefoniske betjening?",
               "Hvor enig er du i følgende udsagn om den digitale selvbetjening?"]
-    assert short_titles(titles) == ["Den telefoniske betjening?", "Den digitale selvbetjening?"]
+    assert short_titles(titles) == ["Den telefoniske betjening", "Den digitale selvbetjening"]
 
 
 def test_the_report_file_is_readable_like_any_new_file(english):

@@ -48,7 +48,7 @@ def short_titles(titles: list[str]) -> list[str]:
             common = max(common, k)
         while common > 0 and words[common - 1].lower() in _ARTICLES:
             common -= 1  # "den telefoniske betjening", not "telefoniske betjening"
-        tail = " ".join(words[common:])
+        tail = " ".join(words[common:]).rstrip("?:. ")  # a fragment, not the question
         shortened.append(tail[:1].upper() + tail[1:])
     return shortened
 

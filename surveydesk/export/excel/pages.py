@@ -66,7 +66,10 @@ def front(layout: Layout, sheet) -> None:
             sheet.write(k, 0, note)
     sheet.set_column(0, 0, 24)
     sheet.set_column(1, 1, 24)
-    sheet.set_column(2, 2 + len(MODES), 16)
+    headers = [*(words[f"mode_{mode}"] for mode in MODES), words["front_total"],
+               words["front_response_rate"]]
+    for column, header in enumerate(headers, start=2):  # bold headers need a little more
+        sheet.set_column(column, column, max(12, 1.2 * len(header) + 2))
     layout.print_setup(sheet)
 
 
