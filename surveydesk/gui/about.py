@@ -179,7 +179,8 @@ class AboutDialog(QDialog):
 
         self.version_label = QLabel(surveydesk.__version__)
         self.licence_label = QLabel()
-        self.python_label = QLabel(f"{platform.python_version()} ({platform.platform(terse=True)})")
+        self.python_label = QLabel(
+            f"{platform.python_version()} ({platform.system()} {platform.machine()})")
         self.qt_label = QLabel()
         for label in (self.version_label, self.licence_label, self.python_label, self.qt_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -199,6 +200,8 @@ class AboutDialog(QDialog):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(row, column, item)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setCurrentCell(-1, -1)  # no cell looks picked when the dialog opens
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
