@@ -40,6 +40,29 @@ def _form_check(args) -> int:
     return EXIT_OK
 
 
+def _form_demo(args) -> int:
+    from surveydesk.demo import demo_form_path
+
+    out = Path(args.output)
+    if out.suffix.lower() != ".xlsx":
+        raise UsageError(f"{out}: a questionnaire is an Excel workbook; give a name ending in "
+                         ".xlsx. Nothing was written.")
+    if out.exists():
+        raise UsageError(f"{out} already exists; choose another name or remove it first. "
+                         "Nothing was written.")
+    if not out.parent.is_dir():
+        raise UsageError(f"The folder {out.parent} does not exist; create it or choose "
+                         "another place. Nothing was written.")
+    try:
+        out.write_bytes(demo_form_path(args.name).read_bytes())
+    except OSError as error:
+        raise UsageError(f"{out} cannot be written ({error.strerror}). Nothing was "
+                         "written.") from None
+    print(f"Wrote the demo questionnaire '{args.name}' to {out}; start a project with "
+          f"'surveydesk-cli init PROJECT --form {out}'.")
+    return EXIT_OK
+
+
 def _print_warnings(warnings) -> None:
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -118,7 +141,8 @@ def _export(args) -> int:
     print(f"Wrote {result.rows} interviews × {result.columns} columns (waves: {waves}) "
           f"to {result.path}.")
     if audit is not None:
-        print(f"Wrote the audit log ({audit.entries} entries) to {audit.path}.")
+        print(f"Wrote the audit log ({_plural(audit.entries, 'entry', 'entries')}) to "
+              f"{audit.path}.")
     return EXIT_OK
 
 
@@ -439,10 +463,40 @@ def _count(text: str) -> int:
     return value
 
 
+# Help texts shared by many commands (the positional arguments every command takes).
+PROJECT_HELP = "the project file (.sdproj)"
+DATA_FILE_HELP = "the respondent data file: .csv, .xlsx or SPSS .sav"
+FORM_HELP = ("the XLSForm workbook (.xlsx); 'surveydesk-cli form demo NAME -o FORM.xlsx' "
+             "writes a bundled one")
+# The bundled demo questionnaires (surveydesk.demo.DEMOS; a test keeps the two equal, so
+# that building the parser does not import the demo generator).
+DEMO_FORMS = ("citizen_service", "jobcentre")
+# What 'settings set' accepts, shown in its --help (a test keeps it equal to the keys
+# _settings_set knows).
+SETTINGS_HELP = (
+    ("dont_know_in_base", "true|false",
+     "count don't-know answers in the top2/bottom2/mean base (default false)"),
+    ("max_call_attempts", "1-50", "call attempts before a call is given up (default 5)"),
+    ("merge_backups_kept", "1-1000", "backups of the master 'merge' keeps (default 10)"),
+    ("client", "NAME", "the client named on the report's front page (default none)"),
+)
+DESCRIPTION = """\
+SurveyDesk on the command line: every data operation of the app.
+
+  start here     demo (a project with two waves of answers to try every command on)
+  questionnaire  form, init, info, waves, settings
+  data           import, export
+  results        tables, targets, population, report
+  fieldwork      calllist, quotas, sync, merge, conflicts, privacy
+
+'surveydesk-cli COMMAND --help' explains a command. Exit codes: 0 done, 2 a problem you can
+fix (nothing was changed), 1 a bug."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="surveydesk-cli",
-        description="SurveyDesk data operations: questionnaires, project files, import, export.",
+        prog="surveydesk-cli", description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"surveydesk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -452,25 +506,40 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         return sub
 
-    form = commands.add_parser("form", help="check a questionnaire or add a new version of it",
-                               description="Check an XLSForm or add a version to a project.")
+    demo = command("demo", "write a demo project with two waves of generated answers", _demo)
+    demo.add_argument("project", metavar="PROJECT", help="the project file to write (.sdproj)")
+    demo.add_argument("--form", default="citizen_service", choices=DEMO_FORMS,
+                      help="which bundled questionnaire (default: citizen_service)")
+
+    form = commands.add_parser(
+        "form", help="check a questionnaire, add a new version of it, or get a bundled one",
+        description="Check an XLSForm, add a version to a project, or write a bundled demo "
+                    "questionnaire to a file.")
     form_commands = form.add_subparsers(dest="form_command", metavar="ACTION", required=True)
     check = command("check", "check an XLSForm workbook and summarise it", _form_check,
                     form_commands)
-    check.add_argument("form", metavar="FORM.xlsx")
+    check.add_argument("form", metavar="FORM.xlsx", help="the XLSForm workbook to check")
     update = command("update", "add a new questionnaire version to a project", _form_update,
                      form_commands)
-    update.add_argument("project", metavar="PROJECT")
-    update.add_argument("--form", required=True, metavar="FORM.xlsx")
+    update.add_argument("project", metavar="PROJECT", help=PROJECT_HELP)
+    update.add_argument("--form", required=True, metavar="FORM.xlsx",
+                        help="the new version of the project's XLSForm")
+    form_demo = command("demo", "write a bundled demo questionnaire to a workbook, to "
+                        "start a project from or to copy", _form_demo, form_commands)
+    form_demo.add_argument("name", metavar="NAME", choices=DEMO_FORMS,
+                           help=f"which questionnaire: {' or '.join(DEMO_FORMS)}")
+    form_demo.add_argument("-o", "--output", required=True, metavar="FORM.xlsx",
+                           help="the workbook to write (an existing file is not replaced)")
 
     init = command("init", "create a new project file from an XLSForm", _init)
-    init.add_argument("project", metavar="PROJECT")
-    init.add_argument("--form", required=True, metavar="FORM.xlsx")
+    init.add_argument("project", metavar="PROJECT",
+                      help="the project file to create (.sdproj)")
+    init.add_argument("--form", required=True, metavar="FORM.xlsx", help=FORM_HELP)
 
     imp = command("import", "import respondent data (CSV, XLSX, SPSS .sav) into a wave",
                   _import)
-    imp.add_argument("project", metavar="PROJECT")
-    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("project", metavar="PROJECT", help=PROJECT_HELP)
+    imp.add_argument("file", metavar="FILE", help=DATA_FILE_HELP)
     imp.add_argument("--wave", required=True, metavar="LABEL",
                      help="the wave to import into, e.g. 2024 (created if new)")
     imp.add_argument("--mode", choices=MODES, default="web",
@@ -478,25 +547,28 @@ def build_parser() -> argparse.ArgumentParser:
                           "(default: web)")
 
     exp = command("export", "export respondent data to CSV or SPSS .sav", _export)
-    exp.add_argument("project", metavar="PROJECT")
-    exp.add_argument("--format", required=True, choices=("csv", "sav"))
+    exp.add_argument("project", metavar="PROJECT", help=PROJECT_HELP)
+    exp.add_argument("--format", required=True, choices=("csv", "sav"),
+                     help="csv (Excel reads it) or sav (SPSS, PSPP)")
     exp.add_argument("--wave", metavar="LABEL", help="only this wave (default: all waves)")
     exp.add_argument("--lang", metavar="CODE", help="language of labels, e.g. da or en "
                      "(default: the form's default language)")
     exp.add_argument("--labels", action="store_true",
                      help="csv: write select_one answers as labels instead of choice names")
-    exp.add_argument("--delimiter", default=",", choices=(",", ";", "tab"),
-                     help="csv: field separator; ';' also writes decimal commas")
-    exp.add_argument("-o", "--output", required=True, metavar="OUT")
+    exp.add_argument("--delimiter", default=",", choices=(",", ";", "tab"), metavar="SEP",
+                     help="csv: field separator: ',' (default), ';' (also writes decimal "
+                          "commas, as Danish Excel reads them) or tab")
+    exp.add_argument("-o", "--output", required=True, metavar="OUT",
+                     help="the file to write, e.g. 2022.csv or data.sav")
     exp.add_argument("--no-audit", action="store_true",
                      help="do not write the audit log beside the data (OUT_audit.csv)")
 
     info = command("info", "show the questionnaire, waves and counts by mode and status",
                    _info)
-    info.add_argument("project", metavar="PROJECT")
+    info.add_argument("project", metavar="PROJECT", help=PROJECT_HELP)
 
     tables = command("tables", "compute result tables with significance tests", _tables)
-    tables.add_argument("project", metavar="PROJECT")
+    tables.add_argument("project", metavar="PROJECT", help=PROJECT_HELP)
     tables.add_argument("--by", action="append", metavar="Q",
                         help="break down by a select_one question, 'mode' or 'wave' "
                              "(give up to two)")
@@ -516,29 +588,34 @@ def build_parser() -> argparse.ArgumentParser:
                         help="Benjamini-Hochberg adjustment of p-values per question table")
     tables.add_argument("--dont-know-in-base", action="store_true",
                         help="count don't-know answers in the top2/bottom2 base")
-    tables.add_argument("--format", required=True, choices=("csv", "json", "xlsx"))
-    tables.add_argument("-o", "--output", required=True, metavar="OUT")
+    tables.add_argument("--format", required=True, choices=("csv", "json", "xlsx"),
+                        help="the file type of OUT")
+    tables.add_argument("-o", "--output", required=True, metavar="OUT",
+                        help="the file to write, one tidy row per cell")
 
     targets = commands.add_parser("targets", help="set, list or clear result targets",
-                                  description="Targets for results, e.g. top2 at least 79%%.")
+                                  description="Targets for results, e.g. top2 at least 79%.")
     target_commands = targets.add_subparsers(dest="targets_command", metavar="ACTION",
                                              required=True)
     target_set = command("set", "set the target of a question or theme statistic",
                          _targets_set, target_commands)
-    target_set.add_argument("project", metavar="PROJECT")
-    target_set.add_argument("question", metavar="QUESTION_OR_THEME")
+    target_set.add_argument("project", metavar="PROJECT", help=PROJECT_HELP)
+    target_set.add_argument("question", metavar="QUESTION_OR_THEME",
+                            help="a question name, or a theme (group) name of the form")
     target_set.add_argument("statistic", metavar="STATISTIC",
                             help="e.g. top2, bottom2, mean, theme_mean, share:5")
     bound = target_set.add_mutually_exclusive_group(required=True)
     bound.add_argument("--at-least", metavar="VALUE", help="e.g. 79%% or 4.0")
     bound.add_argument("--at-most", metavar="VALUE", help="e.g. 6%%")
     target_list = command("list", "list the targets", _targets_list, target_commands)
-    target_list.add_argument("project", metavar="PROJECT")
+    target_list.add_argument("project", metavar="PROJECT", help=PROJECT_HELP)
     target_clear = command("clear", "remove targets (all, or of one question/statistic)",
                            _targets_clear, target_commands)
-    target_clear.add_argument("project", metavar="PROJECT")
-    target_clear.add_argument("question", nargs="?", metavar="QUESTION_OR_THEME")
-    target_clear.add_argument("statistic", nargs="?", metavar="STATISTIC")
+    target_clear.add_argument("project", metavar="PROJECT", help=PROJECT_HELP)
+    target_clear.add_argument("question", nargs="?", metavar="QUESTION_OR_THEME",
+                              help="only the targets of this question or theme")
+    target_clear.add_argument("statistic", nargs="?", metavar="STATISTIC",
+                              help="only the target of this statistic")
 
     population = commands.add_parser(
         "population", help="population counts for response rates and weighting",
@@ -548,11 +625,12 @@ def build_parser() -> argparse.ArgumentParser:
     population_set = command("set", "store population counts from a CSV/XLSX file "
                              "(columns variable,group,population[,wave])", _population_set,
                              population_commands)
-    population_set.add_argument("project", metavar="PROJECT")
-    population_set.add_argument("file", metavar="FILE")
+    population_set.add_argument("project", metavar="PROJECT", help=PROJECT_HELP)
+    population_set.add_argument("file", metavar="FILE",
+                                help="CSV/XLSX with columns variable,group,population[,wave]")
     population_show = command("show", "show the response-rate table", _population_show,
                               population_commands)
-    population_show.add_argument("project", metavar="PROJECT")
+    population_show.add_argument("project", metavar="PROJECT", help=PROJECT_HELP)
 
     quotas = commands.add_parser("quotas", help="fieldwork quotas per group, e.g. per department",
                                  description="Quotas: complete interviews wanted per group.")
@@ -560,18 +638,22 @@ def build_parser() -> argparse.ArgumentParser:
                                            required=True)
     quota_set = command("set", "set the quota of one group of a select_one question or mode",
                         _quotas_set, quota_commands)
-    quota_set.add_argument("project", metavar="PROJECT")
-    quota_set.add_argument("variable", metavar="VARIABLE")
+    quota_set.add_argument("project", metavar="PROJECT", help=PROJECT_HELP)
+    quota_set.add_argument("variable", metavar="VARIABLE",
+                           help="a select_one question, e.g. department, or 'mode'")
     quota_set.add_argument("group", metavar="GROUP", help="a choice name or label")
-    quota_set.add_argument("target", type=_positive, metavar="TARGET")
+    quota_set.add_argument("target", type=_positive, metavar="TARGET",
+                           help="complete interviews wanted in this group")
     quota_show = command("show", "show the quotas and the progress of a wave", _quotas_show,
                          quota_commands)
-    quota_show.add_argument("project", metavar="PROJECT")
-    quota_show.add_argument("--wave", metavar="LABEL", help="default: the latest wave")
+    quota_show.add_argument("project", metavar="PROJECT", help=PROJECT_HELP)
+    quota_show.add_argument("--wave", metavar="LABEL",
+                            help="the wave to show (default: the latest wave)")
     quota_clear = command("clear", "remove quotas (all, or of one variable)", _quotas_clear,
                           quota_commands)
-    quota_clear.add_argument("project", metavar="PROJECT")
-    quota_clear.add_argument("variable", nargs="?", metavar="VARIABLE")
+    quota_clear.add_argument("project", metavar="PROJECT", help=PROJECT_HELP)
+    quota_clear.add_argument("variable", nargs="?", metavar="VARIABLE",
+                             help="only the quotas of this variable")
 
     setting = commands.add_parser("settings", help="project settings for the analysis",
                                   description="Project settings for the analysis.")
@@ -580,11 +662,15 @@ def build_parser() -> argparse.ArgumentParser:
     setting_set = command("set", "change a setting, e.g. dont_know_in_base true or client "
                           "'Aarhus Kommune'",
                           _settings_set, setting_commands)
-    setting_set.add_argument("project", metavar="PROJECT")
-    setting_set.add_argument("key", metavar="KEY")
-    setting_set.add_argument("value", metavar="VALUE")
+    setting_set.description = "Change a project setting. The settings:\n\n" + "\n".join(
+        f"  {key} {values}\n      {meaning}" for key, values, meaning in SETTINGS_HELP)
+    setting_set.formatter_class = argparse.RawDescriptionHelpFormatter
+    setting_set.add_argument("project", metavar="PROJECT", help=PROJECT_HELP)
+    setting_set.add_argument("key", metavar="KEY",
+                             help=f"one of: {', '.join(key for key, _, _ in SETTINGS_HELP)}")
+    setting_set.add_argument("value", metavar="VALUE", help="the new value (see above)")
     setting_list = command("list", "show the settings", _settings_list, setting_commands)
-    setting_list.add_argument("project", metavar="PROJECT")
+    setting_list.add_argument("project", metavar="PROJECT", help=PROJECT_HELP)
 
     calllist = commands.add_parser(
         "calllist", help="the call list of phone interviews",
@@ -594,22 +680,18 @@ def build_parser() -> argparse.ArgumentParser:
     calllist_import = command("import", "add numbers from a CSV/XLSX file (columns "
                               "reference,phone[,name] and questions to preload)",
                               _calllist_import, calllist_commands)
-    calllist_import.add_argument("project", metavar="PROJECT")
-    calllist_import.add_argument("file", metavar="FILE")
+    calllist_import.add_argument("project", metavar="PROJECT", help=PROJECT_HELP)
+    calllist_import.add_argument("file", metavar="FILE",
+                                 help="CSV/XLSX with columns reference,phone[,name] and "
+                                      "questions to preload")
     add_passphrase_option(calllist_import)
     calllist_show = command("show", "show counts by status and the response rate so far "
                             "(no phone numbers)", _calllist_show, calllist_commands)
-    calllist_show.add_argument("project", metavar="PROJECT")
+    calllist_show.add_argument("project", metavar="PROJECT", help=PROJECT_HELP)
 
     add_sync_commands(commands, command)
     add_report_commands(commands, command)
     add_privacy_commands(commands, command)
-
-    demo = command("demo", "write a demo project with two waves of generated answers", _demo)
-    demo.add_argument("project", metavar="PROJECT")
-    demo.add_argument("--form", default="citizen_service",
-                      choices=("citizen_service", "jobcentre"),
-                      help="which bundled questionnaire (default: citizen_service)")
     return parser
 
 

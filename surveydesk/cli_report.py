@@ -13,6 +13,9 @@ from pathlib import Path
 from surveydesk.core.errors import UsageError
 
 EXIT_OK = 0
+# The languages of i18n/report_glossary.json, shown in --help (a test keeps them equal, so
+# that building the parser does not read the glossary).
+REPORT_LANGUAGES = ("da", "en")
 
 
 def check_report_output(project: Path, out: Path) -> None:
@@ -31,7 +34,6 @@ def check_report_output(project: Path, out: Path) -> None:
                          "another place for the report.")
 
 
-
 def _report(args) -> int:
     from surveydesk.analysis.report import report_content
     from surveydesk.export.excel import write_report
@@ -39,20 +41,30 @@ def _report(args) -> int:
     from surveydesk.io.reference_files import read_benchmark
     from surveydesk.store.project import Project
 
-    glossary(args.lang)  # an unknown language is refused before the project is read
+    if args.lang is not None:
+        glossary(args.lang)  # an unknown language is refused before the project is read
     project_path, out = Path(args.project), Path(args.output)
     check_report_output(project_path, out)
     with Project.open(project_path) as project:
+        questionnaire = project.questionnaire
+        language = args.lang or questionnaire.default_language
+        if args.lang is None and language not in REPORT_LANGUAGES:
+            raise UsageError(f"The form's default language is '{language}', and reports can "
+                             f"be written in {', '.join(REPORT_LANGUAGES)}; choose one with "
+                             "--lang.")
+        names = {lang.code: lang.name for lang in questionnaire.languages}
         benchmark = (read_benchmark(Path(args.benchmark), project.questionnaire)
                      if args.benchmark else ())
-        content = report_content(project, language=args.lang,
+        content = report_content(project, language=language,
                                  breakdowns=tuple(args.by or ()), weighted=args.weighted,
                                  benchmark=benchmark, headline=tuple(args.chart or ()))
     write_report(content, out)
     for warning in content.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     questions = content.table["question"].nunique()
-    print(f"Wrote report {out} in '{args.lang}': {questions} questions and themes, waves "
+    chosen = "" if args.lang else ", the form's default language"
+    print(f"Wrote report {out} in {names.get(language, language)} ({language}{chosen}): "
+          f"{questions} questions and themes, waves "
           f"{', '.join(w.label for w in content.waves)}"
           f"{', weighted' if args.weighted else ''}"
           f"{', with benchmark' if benchmark else ''}.")
@@ -99,9 +111,10 @@ def add_report_commands(commands, command: Callable) -> None:
     """Add ``report`` and ``waves`` to the ``surveydesk-cli`` parser."""
     report = command("report", "write the Excel report (Danish or English) for the client",
                      _report)
-    report.add_argument("project", metavar="PROJECT")
-    report.add_argument("--lang", required=True, metavar="LANG",
-                        help="the report language: da or en")
+    report.add_argument("project", metavar="PROJECT", help="the project file (.sdproj)")
+    report.add_argument("--lang", metavar="{" + ",".join(REPORT_LANGUAGES) + "}",
+                        help="the report language: da (Danish) or en (English) (default: "
+                             "the form's default language)")
     report.add_argument("--by", action="append", metavar="QUESTION",
                         help="break every table down by a select_one question, 'mode' or "
                              "'wave' (at most twice)")
@@ -122,10 +135,12 @@ def add_report_commands(commands, command: Callable) -> None:
                                          required=True)
     wave_list = command("list", "list the waves with fieldwork dates and counts",
                         _waves_list, wave_commands)
-    wave_list.add_argument("project", metavar="PROJECT")
+    wave_list.add_argument("project", metavar="PROJECT", help="the project file (.sdproj)")
     wave_dates = command("dates", "set a wave's fieldwork period (YYYY-MM-DD; '' clears)",
                          _waves_dates, wave_commands)
-    wave_dates.add_argument("project", metavar="PROJECT")
-    wave_dates.add_argument("wave", metavar="WAVE")
-    wave_dates.add_argument("--from", dest="starts", required=True, metavar="DATE")
-    wave_dates.add_argument("--to", dest="ends", required=True, metavar="DATE")
+    wave_dates.add_argument("project", metavar="PROJECT", help="the project file (.sdproj)")
+    wave_dates.add_argument("wave", metavar="WAVE", help="the wave's label, e.g. 2024")
+    wave_dates.add_argument("--from", dest="starts", required=True, metavar="DATE",
+                            help="the first day of fieldwork, YYYY-MM-DD ('' clears it)")
+    wave_dates.add_argument("--to", dest="ends", required=True, metavar="DATE",
+                            help="the last day of fieldwork, YYYY-MM-DD ('' clears it)")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from surveydesk.cli_privacy import add_passphrase_option
 from surveydesk.core.errors import UsageError
+from surveydesk.userdata import config_dir
 
 EXIT_OK = 0
 
@@ -74,14 +75,19 @@ def _sync_log(args) -> int:
     with Project.open(Path(args.project)) as project:
         records = merge_log(project)
     if not records:
-        print("No device files have been merged into this project.")
+        print(f"No device files have been merged into this project {NOT_LOGGED}.")
         return EXIT_OK
     for r in records:
         print(f"{r.merged_at}  {r.file_name} ({r.interviewer or 'no interviewer'}, device "
               f"{r.device_id}, made {r.created_at}): {r.added} added, {r.updated} updated, "
               f"{r.unchanged} unchanged, {r.conflicts} conflicts; {r.calls_added} calls and "
               f"{r.attempts_added} call attempts added")
+    print(NOT_LOGGED)
     return EXIT_OK
+
+
+# A merge that adds nothing leaves the master as it was, the log included.
+NOT_LOGGED = "(merges that added or changed nothing are not logged)"
 
 
 def _conflicts_list(args) -> int:
@@ -152,6 +158,12 @@ def _backups(text: str) -> int:
     return int(text)
 
 
+def default_backup_folder() -> Path:
+    """Where ``merge`` backs the master up (as :func:`surveydesk.sync.backups.default_folder`,
+    which a test checks; importing that module here would slow every command's start)."""
+    return config_dir() / "backups"
+
+
 def add_sync_commands(commands, command: Callable) -> None:
     """Add ``sync``, ``merge`` and ``conflicts`` to the ``surveydesk-cli`` parser."""
     sync = commands.add_parser("sync", help="write a device file to carry to the master",
@@ -160,7 +172,8 @@ def add_sync_commands(commands, command: Callable) -> None:
     sync_commands = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
     export = command("export", "write a consistent snapshot of this project as a device file",
                      _sync_export, sync_commands)
-    export.add_argument("project", metavar="PROJECT")
+    export.add_argument("project", metavar="PROJECT",
+                        help="this laptop's project file (.sdproj)")
     export.add_argument("-o", "--output", required=True, metavar="DEVICE_FILE",
                         help="the device file to write, e.g. laptop3.sddevice")
     export.add_argument("--interviewer", metavar="NAME",
@@ -173,17 +186,18 @@ def add_sync_commands(commands, command: Callable) -> None:
 
     log = command("log", "list the device files merged into this project", _sync_log,
                   sync_commands)
-    log.add_argument("project", metavar="PROJECT")
+    log.add_argument("project", metavar="PROJECT", help="the master project file (.sdproj)")
 
     merge = command("merge", "merge device files into the master project", _merge)
-    merge.add_argument("master", metavar="MASTER")
-    merge.add_argument("device_files", nargs="+", metavar="DEVICE_FILE")
+    merge.add_argument("master", metavar="MASTER", help="the master project file (.sdproj)")
+    merge.add_argument("device_files", nargs="+", metavar="DEVICE_FILE",
+                       help="one or more device files written by 'sync export'")
     add_passphrase_option(merge)
     merge.add_argument("--dry-run", action="store_true",
                        help="only report what would be added, updated and conflicting")
     merge.add_argument("--backup-dir", metavar="DIR",
-                       help="where to back the master up first (default: the user's "
-                            "SurveyDesk folder)")
+                       help="where to back the master up first (default: "
+                            f"{default_backup_folder()})")
     merge.add_argument("--keep-backups", type=_backups, metavar="N",
                        help="backups of this master to keep (default: the project setting "
                             "merge_backups_kept, 10)")
@@ -195,16 +209,19 @@ def add_sync_commands(commands, command: Callable) -> None:
                                                  required=True)
     listing = command("list", "list the open conflicts and their versions", _conflicts_list,
                       conflict_commands)
-    listing.add_argument("project", metavar="PROJECT")
+    listing.add_argument("project", metavar="PROJECT", help="the master project file (.sdproj)")
     listing.add_argument("--all", action="store_true", help="also the resolved ones")
     show = command("show", "show the versions of one interview side by side",
                    _conflicts_show, conflict_commands)
-    show.add_argument("project", metavar="PROJECT")
-    show.add_argument("interview", metavar="INTERVIEW_ID")
+    show.add_argument("project", metavar="PROJECT", help="the master project file (.sdproj)")
+    show.add_argument("interview", metavar="INTERVIEW_ID",
+                      help="the interview's id, as 'conflicts list' shows it")
     resolve = command("resolve", "keep one version of an interview", _conflicts_resolve,
                       conflict_commands)
-    resolve.add_argument("project", metavar="PROJECT")
-    resolve.add_argument("interview", metavar="INTERVIEW_ID")
+    resolve.add_argument("project", metavar="PROJECT",
+                         help="the master project file (.sdproj)")
+    resolve.add_argument("interview", metavar="INTERVIEW_ID",
+                         help="the interview's id, as 'conflicts list' shows it")
     resolve.add_argument("--keep", required=True, metavar="VERSION",
                          help="the version to keep (its id, or the start of it)")
     resolve.add_argument("--who", required=True, metavar="NAME",

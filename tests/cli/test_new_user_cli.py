@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from surveydesk.demo import demo_form_path
 from tests.cli.test_cli import assert_user_error, cli
 
@@ -19,3 +21,27 @@ def test_importing_a_multi_wave_export_into_another_wave_is_one_line(tmp_path):
                       "or remove the wave column. Nothing was imported.")
     assert len(result.stderr.strip().splitlines()) == 1
     assert project.read_bytes() == before
+
+
+def test_form_demo_writes_the_bundled_questionnaire_for_init(tmp_path):
+    form = tmp_path / "my form æøå.xlsx"
+    result = cli("form", "demo", "jobcentre", "-o", form)
+    assert result.returncode == 0, result.stderr
+    assert form.read_bytes() == demo_form_path("jobcentre").read_bytes()
+    assert f"surveydesk-cli init PROJECT --form {form}" in result.stdout
+    result = cli("init", tmp_path / "job.sdproj", "--form", form)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(("args", "fragment"), [
+    (["form", "demo", "citizen_service", "-o", "{tmp}/exists.xlsx"], "already exists"),
+    (["form", "demo", "citizen_service", "-o", "{tmp}/form.csv"], "ending in .xlsx"),
+    (["form", "demo", "citizen_service", "-o", "{tmp}/nodir/form.xlsx"], "does not exist"),
+    (["form", "demo", "nosuch", "-o", "{tmp}/form.xlsx"], "invalid choice: 'nosuch'"),
+])
+def test_form_demo_refuses_without_writing(tmp_path, args, fragment):
+    (tmp_path / "exists.xlsx").write_bytes(b"keep me")
+    before = sorted(tmp_path.rglob("*"))
+    assert_user_error(cli(*[a.format(tmp=tmp_path) for a in args]), fragment)
+    assert sorted(tmp_path.rglob("*")) == before
+    assert (tmp_path / "exists.xlsx").read_bytes() == b"keep me"

@@ -36,10 +36,30 @@ def test_report_writes_the_workbook_in_the_chosen_language(
     code, stdout, err = run(capsys, "report", demo_project_file, "--lang", language,
                             "--by", "department", "-o", out)
     assert code == 0, err
-    assert f"Wrote report {out} in '{language}'" in stdout
+    name = {"da": "Dansk", "en": "English"}[language]
+    assert f"Wrote report {out} in {name} ({language}): " in stdout
     book = openpyxl.load_workbook(out)
     assert book.sheetnames[0] == front
     assert book.worksheets[3]["B2"].value == total
+
+
+def test_without_lang_the_report_is_in_the_form_default_language(
+        capsys, demo_project_file, tmp_path):
+    out = tmp_path / "rapport.xlsx"
+    code, stdout, err = run(capsys, "report", demo_project_file, "-o", out)
+    assert code == 0, err
+    assert f"Wrote report {out} in Dansk (da, the form's default language): " in stdout
+    assert openpyxl.load_workbook(out).sheetnames[0] == "Forside"
+
+
+def test_report_help_shows_the_languages_of_the_glossary(capsys):
+    from surveydesk.cli_report import REPORT_LANGUAGES
+    from surveydesk.export.glossary import report_languages
+
+    assert report_languages() == REPORT_LANGUAGES
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    assert "--lang {da,en}" in capsys.readouterr().out
 
 
 def test_english_sheet_names_are_english(capsys, demo_project_file, tmp_path):

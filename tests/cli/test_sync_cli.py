@@ -405,12 +405,14 @@ def test_sync_log_lists_every_merge_that_changed_the_master(fieldwork, capsys):
         fieldwork.interview(laptop, {"satisfied": "5"})
         device = fieldwork.export(laptop)
     assert run(capsys, "sync", "log", fieldwork.master_path)[1] == (
-        "No device files have been merged into this project.\n")
+        "No device files have been merged into this project (merges that added or changed "
+        "nothing are not logged).\n")
     backups = fieldwork.folder / "backups"
     run(capsys, "merge", fieldwork.master_path, device, "--backup-dir", backups)
     run(capsys, "merge", fieldwork.master_path, device, "--backup-dir", backups)  # nothing new
     code, stdout, _ = run(capsys, "sync", "log", fieldwork.master_path)
-    [line] = stdout.splitlines()
+    line, note = stdout.splitlines()
+    assert note == "(merges that added or changed nothing are not logged)"
     assert code == 0
     assert "a.sddevice (AB, device device-a, made " in line
     assert line.endswith("1 added, 0 updated, 0 unchanged, 0 conflicts; 0 calls and 0 call "
