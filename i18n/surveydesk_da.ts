@@ -533,6 +533,14 @@
         <translation>%1: %2 registreret.</translation>
     </message>
     <message>
+        <source>Number encrypted</source>
+        <translation>Nummeret er krypteret</translation>
+    </message>
+    <message>
+        <source>Enter the pass phrase of the contact data to see and dial the number.</source>
+        <translation>Indtast adgangsfrasen til kontaktoplysningerne for at se og ringe op til nummeret.</translation>
+    </message>
+    <message>
         <source>(no name given)</source>
         <translation>(intet navn oplyst)</translation>
     </message>
@@ -571,6 +579,10 @@
     <message>
         <source>No number to call right now: every number has been called as often as the project allows.</source>
         <translation>Der er ikke noget nummer at ringe til lige nu: alle numre er forsøgt så mange gange, som projektet tillader.</translation>
+    </message>
+    <message>
+        <source>(number encrypted)</source>
+        <translation>(nummeret er krypteret)</translation>
     </message>
     <message>
         <source>(no phone number: cannot be called)</source>
@@ -619,6 +631,10 @@
     <message>
         <source>When to call back</source>
         <translation>Hvornår der skal ringes tilbage</translation>
+    </message>
+    <message>
+        <source>Enter &amp;pass phrase…</source>
+        <translation>Indtast &amp;adgangsfrase…</translation>
     </message>
     <message>
         <source>%1 (key %2)</source>
@@ -1332,7 +1348,7 @@
     </message>
     <message>
         <source>Welcome to SurveyDesk. Four steps show what it does, on the open project: the first time, a demo citizen survey with answers from earlier waves.</source>
-        <translation>Velkommen til SurveyDesk. Fire trin viser, hvad programmet kan, på det åbne projekt: første gang en demo-borgerundersøgelse med svar fra tidligere bølger.</translation>
+        <translation>Velkommen til SurveyDesk. De fire trin herunder viser, hvad programmet kan, med det åbne projekt. Første gang er det en demo: en borgerundersøgelse med svar fra tidligere bølger.</translation>
     </message>
     <message>
         <source>Don&apos;t show this again</source>
@@ -1509,7 +1525,7 @@
     </message>
     <message>
         <source>Save the new project in a local folder that is not synchronised (for example Documents, unless OneDrive backs it up). To share interviews with colleagues, exchange device files (File ▸ Export device file) instead.</source>
-        <translation>Gem det nye projekt i en lokal mappe, som ikke synkroniseres (for eksempel Dokumenter, medmindre OneDrive sikkerhedskopierer den). Vil du dele interviews med kolleger, så udveksl i stedet enhedsfiler (Fil ▸ Eksportér enhedsfil).</translation>
+        <translation>Gem det nye projekt i en lokal mappe, som ikke synkroniseres (for eksempel Dokumenter, medmindre OneDrive sikkerhedskopierer den). Vil du dele interview med kolleger, så udveksl i stedet enhedsfiler (Fil ▸ Eksportér enhedsfil).</translation>
     </message>
     <message>
         <source>Create anyway</source>
@@ -1517,7 +1533,7 @@
     </message>
     <message>
         <source>Copy the file to a local folder that is not synchronised (for example Documents, unless OneDrive backs it up) and open it from there. To share interviews with colleagues, exchange device files (File ▸ Export device file) instead.</source>
-        <translation>Kopiér filen til en lokal mappe, som ikke synkroniseres (for eksempel Dokumenter, medmindre OneDrive sikkerhedskopierer den), og åbn den derfra. Vil du dele interviews med kolleger, så udveksl i stedet enhedsfiler (Fil ▸ Eksportér enhedsfil).</translation>
+        <translation>Kopiér filen til en lokal mappe, som ikke synkroniseres (for eksempel Dokumenter, medmindre OneDrive sikkerhedskopierer den), og åbn den derfra. Vil du dele interview med kolleger, så udveksl i stedet enhedsfiler (Fil ▸ Eksportér enhedsfil).</translation>
     </message>
     <message>
         <source>Open anyway</source>
@@ -1938,6 +1954,33 @@ Vælg Fil ▸ Åbn projekt… for at åbne et projekt, eller Fil ▸ Åbn demo f
     <message>
         <source>The project has no interviews yet. Import respondent data or enter interviews to see them here.</source>
         <translation>Projektet har endnu ingen besvarelser. Importér respondentdata eller indtast interview for at se dem her.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Encrypted phone numbers</source>
+        <translation>Krypterede telefonnumre</translation>
+    </message>
+    <message>
+        <source>The phone numbers and names of this project are encrypted. Enter the pass phrase to call them. It is asked once while SurveyDesk is open and is not saved.</source>
+        <translation>Telefonnumrene og navnene i dette projekt er krypteret. Indtast adgangsfrasen for at ringe til dem. Du bliver spurgt én gang, mens SurveyDesk er åben, og den gemmes ikke.</translation>
+    </message>
+    <message>
+        <source>&amp;Pass phrase:</source>
+        <translation>&amp;Adgangsfrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Lås op</translation>
+    </message>
+    <message>
+        <source>Continue &amp;without numbers</source>
+        <translation>Fortsæt &amp;uden numre</translation>
+    </message>
+    <message>
+        <source>Wrong pass phrase. Try again, or continue without numbers.</source>
+        <translation>Forkert adgangsfrase. Prøv igen, eller fortsæt uden numre.</translation>
     </message>
 </context>
 <context>
@@ -2648,7 +2691,7 @@ og gem dem i projektet med:
     </message>
     <message>
         <source>Interrupted interviews on this computer</source>
-        <translation>Ufærdige interviews på denne computer</translation>
+        <translation>Ufærdige interview på denne computer</translation>
     </message>
     <message>
         <source>Started</source>
@@ -2676,7 +2719,7 @@ og gem dem i projektet med:
     </message>
     <message>
         <source>None — every interview started here was completed or aborted.</source>
-        <translation>Ingen – alle interviews, der er startet her, er afsluttet eller afbrudt.</translation>
+        <translation>Ingen – alle interview, der er startet her, er afsluttet eller afbrudt.</translation>
     </message>
 </context>
 <context>

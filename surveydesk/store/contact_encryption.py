@@ -201,9 +201,11 @@ def contacts_for_master(master: Project, device: Project,
         master_cipher = opened(master_parameters)
 
     def convert(value: str, reference: str, column: str) -> str:
-        if device_cipher is not None:
+        if is_token(value):
+            if device_cipher is None:  # encrypted with the master's key: as it is
+                return value
             value = device_cipher.decrypt(value, reference, column)
-        if master_cipher is not None:
+        if master_cipher is not None and value:
             value = master_cipher.encrypt(value, reference, column)
         return value
 

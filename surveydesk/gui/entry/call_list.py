@@ -11,6 +11,10 @@ Every outcome has a function key (F3 Interview … F9 Language problem), so an i
 with a headset can work from the keyboard. Problems are shown in the panel itself rather
 than in a dialog that would have to be clicked away during a call.
 
+When the project's contact data is encrypted the panel reads the calls with ``cipher`` (the
+session's key, asked by :mod:`surveydesk.gui.entry.passphrase`); without it a number shows
+as encrypted, cannot be dialled, and "Enter pass phrase…" emits :attr:`unlock_requested`.
+
 ``clock`` returns the current time as an aware datetime; tests pass a fake one. The
 panel's widgets are made by :func:`~surveydesk.gui.entry.call_list_parts.build_panel`.
 """
@@ -20,10 +24,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTableWidgetItem, QWidget
 
+from surveydesk.core.contact_crypto import ContactCipher
 from surveydesk.core.errors import SurveyDeskError
 from surveydesk.core.questionnaire import Questionnaire
 from surveydesk.gui.entry.call_list_parts import (
@@ -53,9 +58,11 @@ class CallListPanel(QWidget):
 
     #: The interviewer chose "Interview": ``(call id, preload {question: stored text})``.
     interview_requested = Signal(int, dict)
+    # The numbers are encrypted and the interviewer wants to enter the pass phrase.
+    unlock_requested = Signal()
 
     def __init__(self, project: Project, interviewer: str, parent: QWidget | None = None,
-                 clock: Clock | None = None):
+                 clock: Clock | None = None, cipher: ContactCipher | None = None):
         super().__init__(parent)
         self.setObjectName("callListPanel")
         self.setStyleSheet(STYLE)
@@ -73,13 +80,25 @@ class CallListPanel(QWidget):
         self._next_appointment: str | None = None
         self._questionnaire: Questionnaire | None = None
         self._message: tuple[str, str] | None = None  # (role, text)
+        self.cipher = cipher
 
         build_panel(self)
+        self.unlock_button = QPushButton(objectName="unlockButton")
+        self.unlock_button.clicked.connect(self.unlock_requested)
+        self.unlock_button.setVisible(False)
+        frame_layout = self.phone_label.parentWidget().layout()
+        frame_layout.insertWidget(frame_layout.indexOf(self.name_label) + 1, self.unlock_button,
+                                  0, Qt.AlignmentFlag.AlignLeft)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
         self.retranslateUi()
+        self.refresh()
+
+    def set_cipher(self, cipher: ContactCipher | None) -> None:
+        """Read the numbers with ``cipher`` (the key of the encrypted contact data) from now."""
+        self.cipher = cipher
         self.refresh()
 
     # -- reading the store -----------------------------------------------------------------
@@ -98,7 +117,8 @@ class CallListPanel(QWidget):
         def read() -> None:
             self._max_attempts = calls.max_attempts_setting(self.project)
             self._questionnaire = self.project.questionnaire
-            self._call = calls.next_call(self.project, self.now(), self._max_attempts)
+            self._call = calls.next_call(self.project, self.now(), self._max_attempts,
+                                         self.cipher)
 
         self._reading(read)
         self._reading(self._read_lists)
@@ -109,7 +129,7 @@ class CallListPanel(QWidget):
         self._overview = calls.call_overview(self.project)
         end_of_today = dt.datetime.combine(self._today() + dt.timedelta(days=1),
                                            dt.time()).astimezone()
-        self._due = calls.appointments(self.project, until=end_of_today)
+        self._due = calls.appointments(self.project, until=end_of_today, cipher=self.cipher)
         upcoming = calls.appointments(self.project)
         self._next_appointment = upcoming[0].appointment_at if upcoming else None
 
@@ -141,7 +161,8 @@ class CallListPanel(QWidget):
     def record(self, outcome: str) -> bool:
         """Record ``outcome`` for the call on the screen; returns whether it was stored."""
         call = self._call
-        if call is None or (self.outcome_check is not None and not self.outcome_check(outcome)):
+        if call is None or call.number_encrypted or (
+                self.outcome_check is not None and not self.outcome_check(outcome)):
             return False
         appointment = None
         if outcome == "call_back":
@@ -213,10 +234,12 @@ class CallListPanel(QWidget):
         for widget in (self.next_heading, self.phone_label, self.name_label,
                        self.details_label, self.preload_heading):
             widget.setVisible(shown)
+        locked = shown and call.number_encrypted
         for button in self.outcome_buttons.values():
-            button.setEnabled(shown)
-        self.call_back_edit.setEnabled(shown)
-        self.note_edit.setEnabled(shown)
+            button.setEnabled(shown and not locked)
+        self.call_back_edit.setEnabled(shown and not locked)
+        self.note_edit.setEnabled(shown and not locked)
+        self.unlock_button.setVisible(locked)
         self.empty_label.setVisible(not shown)
         self._clear_preload()
         if call is None:
@@ -224,8 +247,14 @@ class CallListPanel(QWidget):
             self.empty_label.setText(self._empty_text())
             return
         locale = ui_locale()
-        self.phone_label.setText(call.phone_grouped)
-        self.name_label.setText(call.name or translate("CallListPanel", "(no name given)"))
+        if locked:
+            self.phone_label.setText(translate("CallListPanel", "Number encrypted"))
+            self.name_label.setText(translate(
+                "CallListPanel", "Enter the pass phrase of the contact data to see and dial "
+                "the number."))
+        else:
+            self.phone_label.setText(call.phone_grouped)
+            self.name_label.setText(call.name or translate("CallListPanel", "(no name given)"))
         details = [fill(translate("CallListPanel", "Reference %1"), call.reference),
                    fill(translate("CallListPanel", "attempt %1 of %2"),
                         locale.toString(call.attempts + 1),
@@ -280,8 +309,12 @@ class CallListPanel(QWidget):
         table = self.appointments_table
         table.setRowCount(len(due))
         for row, call in enumerate(due):
-            name = call.name if call.can_be_dialled else translate(
-                "CallListPanel", "(no phone number: cannot be called)")
+            if call.number_encrypted:
+                name = translate("CallListPanel", "(number encrypted)")
+            elif call.can_be_dialled:
+                name = call.name
+            else:
+                name = translate("CallListPanel", "(no phone number: cannot be called)")
             texts = (when_text(call.appointment_at, self._today()), call.reference, name)
             overdue = dt.datetime.fromisoformat(call.appointment_at) <= now
             for column, text in enumerate(texts):
@@ -315,6 +348,7 @@ class CallListPanel(QWidget):
         self.note_edit.setPlaceholderText(
             translate("CallListPanel", "Optional, e.g. ask for the daughter"))
         self.call_back_edit.setToolTip(translate("CallListPanel", "When to call back"))
+        self.unlock_button.setText(translate("CallListPanel", "Enter &pass phrase…"))
         locale = ui_locale()
         self.call_back_edit.setLocale(locale)
         self.call_back_edit.setDisplayFormat(
