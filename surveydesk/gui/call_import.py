@@ -4,7 +4,9 @@ The import is :func:`surveydesk.io.call_list.import_call_list`, the function the
 line uses: all rows or none. A file with problems is refused in a dialog that names each
 problem's row, column and value; a project file that cannot be written is explained the
 same way. A call list is a few thousand rows at most, read in well under a second, so it
-is imported on the GUI thread behind a busy cursor.
+is imported on the GUI thread behind a busy cursor. When the project's phone numbers and
+names are encrypted, the pass phrase is asked for first (once per session) and the new rows
+are encrypted on the way in; without it nothing is imported.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from surveydesk.core.errors import ProblemsError, SurveyDeskError
+from surveydesk.gui.entry.passphrase import ask_contact_key
 from surveydesk.gui.translation import fill, ui_locale
 from surveydesk.io.call_list import CallListImport, import_call_list
+from surveydesk.store.contact_encryption import is_encrypted
 from surveydesk.store.database import STORAGE_ERRORS, explain_storage_error
 from surveydesk.store.project import Project
 
@@ -38,9 +42,14 @@ def choose_and_import(parent: QWidget, project: Project) -> CallListImport | Non
 def import_file(parent: QWidget, project: Project, path: Path) -> CallListImport | None:
     """Import the call list at ``path``; say what was added, or why nothing was."""
     title = translate("CallListImport", "Import call list")
+    cipher = None
+    if is_encrypted(project):  # new numbers are encrypted on the way in
+        cipher = ask_contact_key(parent, project)
+        if cipher is None:
+            return None
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        result = import_call_list(project, path)
+        result = import_call_list(project, path, cipher=cipher)
     except SurveyDeskError as error:
         _refused(parent, error)
         return None

@@ -140,3 +140,23 @@ def test_a_project_without_encryption_never_asks(window, call_list_file, monkeyp
     phone_mode(start_page)
     assert interviewer.asked == 0
     assert start_page.calls.panel.phone_label.text() == "+45 20 12 34 56"
+
+
+def test_a_call_list_imported_into_an_encrypted_project_asks_and_is_encrypted(
+        encrypted, window, monkeypatch, tmp_path):
+    more = tmp_path / "flere.csv"
+    more.write_text("reference,phone,name\nR-NEW,+45 30 40 50 60,Ærlige Østergård\n",
+                    encoding="utf-8")
+    interviewer = Interviewer(monkeypatch, None)
+    import_through_the_menu(window, more, monkeypatch)  # cancelled: nothing imported
+    assert interviewer.asked == 1
+    assert "R-NEW" not in set(calls.calls(window.project)["reference"])
+    interviewer.answers = [PASS]
+    import_through_the_menu(window, more, monkeypatch)
+    assert interviewer.asked == 2
+    listed = calls.calls(window.project)
+    added = listed[listed["reference"] == "R-NEW"].iloc[0]
+    assert added["phone"] == ""  # stored encrypted: blank without the key
+    assert b"30 40 50 60" not in window.project.path.read_bytes()
+    unlocked = calls.calls(window.project, passphrase.session_cipher(window.project))
+    assert unlocked[unlocked["reference"] == "R-NEW"].iloc[0]["phone"] == "+45 30 40 50 60"
