@@ -195,10 +195,10 @@ def contacts_for_master(master: Project, device: Project,
         device_cipher = None
     master_cipher = None
     if master_parameters is not None and (plain or (tokens and not same_key)):
-        if passphrase is None:
+        if passphrase is None and master_parameters.check not in ciphers:
             cipher_if_encrypted(master, None, f"merging {file_name}, which carries phone "
                                 "numbers and names,")  # raises: it says what is missing
-        master_cipher = opened(master_parameters)
+        master_cipher = opened(master_parameters)  # unlocked already, or with passphrase
 
     def convert(value: str, reference: str, column: str) -> str:
         if is_token(value):

@@ -223,6 +223,18 @@ def open_device_file(path: Path) -> Iterator[DeviceFile]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def peek_manifest(path: Path) -> Manifest | None:
+    """The manifest of the device file at ``path`` without unpacking or checking its
+    snapshot (quick, e.g. to know before a merge whether files carry contact data);
+    ``None`` for anything that is not a readable device file (the merge says why)."""
+    try:
+        with zipfile.ZipFile(Path(path)) as archive:
+            return _manifest(Path(path), archive)
+    except (SurveyDeskError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError,
+            RuntimeError, OSError):
+        return None
+
+
 def _unreadable(path: Path, error: BaseException) -> DeviceFileError:
     text = str(error)
     if isinstance(error, SurveyDeskError) and "restore it from a backup" not in text:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from surveydesk.core.contact_crypto import ContactCipher
 from surveydesk.core.errors import Cancelled, DeviceFileError, SurveyDeskError, UsageError
 from surveydesk.core.questionnaire import Questionnaire
 from surveydesk.core.versions import (
@@ -32,7 +33,7 @@ from surveydesk.core.versions import (
 from surveydesk.core.xlsform import read_xlsform
 from surveydesk.store.call_sync import CallRecord, call_records, write_call_records
 from surveydesk.store.calls import max_attempts_setting
-from surveydesk.store.contact_encryption import contacts_for_master
+from surveydesk.store.contact_encryption import contacts_for_master, key_parameters
 from surveydesk.store.contacts import removed_references
 from surveydesk.store.form_versions import LISTED_PROBLEMS, answer_problems
 from surveydesk.store.interview_versions import (
@@ -178,12 +179,17 @@ def _read(master: Project, path: Path, master_digests: dict[str, bytes],
 def read_device_files(master: Project, paths: Sequence[Path],
                       progress: Progress | None = None,
                       cancelled: Callable[[], bool] | None = None,
-                      passphrase: str | None = None) -> list[_Device]:
+                      passphrase: str | None = None,
+                      cipher: ContactCipher | None = None) -> list[_Device]:
     """Read and check every file; all problems are reported together. Interviews a file
     holds exactly as the master does are counted, not read. Contact data comes in the
-    master's form (see :mod:`surveydesk.store.contact_encryption`)."""
+    master's form (see :mod:`surveydesk.store.contact_encryption`); ``cipher`` is the
+    master's key when it is already unlocked (the app's session), instead of a pass phrase."""
     master_digests = version_digests(master)
     ciphers: dict = {}
+    parameters = key_parameters(master)
+    if cipher is not None and parameters is not None:
+        ciphers[parameters.check] = cipher
     devices, problems = [], []
     for number, path in enumerate(paths, 1):
         _check(cancelled)
@@ -208,15 +214,16 @@ def merge_device_files(master: Project, paths: Sequence[Path | str], *, write: b
                        backup_folder: Path | None = None, keep_backups: int | None = None,
                        now: str | None = None, progress: Progress | None = None,
                        cancelled: Callable[[], bool] | None = None,
-                       passphrase: str | None = None) -> MergeReport:
+                       passphrase: str | None = None,
+                       cipher: ContactCipher | None = None) -> MergeReport:
     """Merge the device files at ``paths`` into ``master`` (see the module docstring).
-    ``passphrase`` opens encrypted contact data where device files carry contacts that
-    must be encrypted or decrypted on the way in."""
+    ``passphrase`` (or the master's unlocked ``cipher``) opens encrypted contact data where
+    device files carry contacts that must be encrypted or decrypted on the way in."""
     if not paths:
         raise UsageError("Give at least one device file to merge.")
     now = now or utc_now()
     paths = [Path(p) for p in paths]
-    devices = read_device_files(master, paths, progress, cancelled, passphrase)
+    devices = read_device_files(master, paths, progress, cancelled, passphrase, cipher)
     if progress is not None:
         progress(len(paths), len(paths) + 1, "Comparing")
     if not write:

@@ -146,3 +146,21 @@ def test_tokens_into_a_plain_master_are_decrypted_with_the_pass_phrase_or_refuse
                            backup_folder=fieldwork.folder / "b")
         assert not is_encrypted(master)
         assert stored(master)[2] == ("R9", "+4522334455", "Ulla Ørum")
+
+
+def test_the_masters_unlocked_key_serves_instead_of_the_pass_phrase(master_with_calls):
+    from surveydesk.sync.device_file import peek_manifest
+
+    fieldwork = master_with_calls
+    with fieldwork.laptop("laptop") as laptop:
+        calls.add_calls(laptop, [NEW])
+        device = export(fieldwork, laptop, "laptop", include_contacts=True)
+    assert peek_manifest(device).contacts_included is True
+    assert peek_manifest(fieldwork.master_path) is None  # not a device file
+    with fieldwork.master() as master:
+        encrypt_contacts(master, PASS)
+        key = open_contacts(master, PASS)
+        merge_device_files(master, [device], cipher=key,
+                           backup_folder=fieldwork.folder / "b")
+        assert calls.call(master, 3, key).name == "Ulla Ørum"
+        assert all(is_token(phone) for _ref, phone, _name in stored(master))

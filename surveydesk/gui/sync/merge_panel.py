@@ -30,12 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from surveydesk.core.contact_crypto import ContactCipher
+from surveydesk.gui.entry.passphrase import ask_contact_key
 from surveydesk.gui.records_dialogs import arrange, bold, quiet
 from surveydesk.gui.sync import report as wording
 from surveydesk.gui.tasks import ProjectTask, error_message, is_expected
 from surveydesk.gui.translation import fill
+from surveydesk.store.contact_encryption import is_encrypted
 from surveydesk.store.project import Project
-from surveydesk.sync.device_file import SUFFIX
+from surveydesk.sync.device_file import SUFFIX, peek_manifest
 from surveydesk.sync.merge import MergeCancelled, MergeReport, merge_device_files
 
 translate = QCoreApplication.translate
@@ -213,10 +216,11 @@ class MergePanel(QWidget):
         paths = self.files()
         if self.task is not None or self.project_path is None or not paths:
             return False
+        cipher = self._contact_key(paths)
 
         def work(project, progress, cancelled) -> MergeReport:
             return merge_device_files(project, paths, write=write, progress=progress,
-                                      cancelled=cancelled)
+                                      cancelled=cancelled, cipher=cipher)
 
         task = ProjectTask(self.project_path, work, self)
         self.task, self._running, self._step = task, (write, [p.name for p in paths]), None
@@ -231,6 +235,17 @@ class MergePanel(QWidget):
         self._show_progress()
         task.start()
         return True
+
+    def _contact_key(self, paths: list[Path]) -> ContactCipher | None:
+        """The master's contact key when its numbers are encrypted and a file carries
+        numbers (asked once per session); ``None`` otherwise, or when the user goes on
+        without it (then the merge explains what it needs)."""
+        carrying = [m for m in map(peek_manifest, paths) if m is not None
+                    and m.contacts_included]
+        if not carrying:
+            return None
+        with Project.open(self.project_path) as master:
+            return ask_contact_key(self, master) if is_encrypted(master) else None
 
     def _progressed(self, task: ProjectTask, step: int, total: int) -> None:
         if task is self.task:

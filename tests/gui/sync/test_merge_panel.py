@@ -220,3 +220,42 @@ def test_the_merge_tab_speaks_danish(qtbot, fieldwork, two_laptops, page):
     assert rows(panel.table)[-1][0] == "Alle filer"
     assert panel.table.horizontalHeaderItem(4).text() == "Tilføjet"
     assert panel.report_heading.text().startswith("Forhåndsvisning:")
+
+
+def test_merging_numbers_into_an_encrypted_master_asks_its_pass_phrase_once(
+        qtbot, fieldwork, page, dialogs, monkeypatch):
+    from surveydesk.core import contact_crypto
+    from surveydesk.gui.entry import passphrase
+    from surveydesk.gui.entry.passphrase import PassphraseDialog
+    from surveydesk.store import calls
+    from surveydesk.store.contact_encryption import encrypt_contacts, open_contacts
+    from surveydesk.sync.device_file import export_device_file
+
+    monkeypatch.setattr(contact_crypto, "DEFAULT_N", 2 ** 4)
+    passphrase.forget_session_keys()
+    secret = "fire fede fisk i fjorden"
+    with fieldwork.laptop("laptop") as laptop:
+        calls.add_calls(laptop, [calls.NewCall("R9", "+4522334455", "Ulla Ørum")])
+        device = fieldwork.folder / "laptop.sddevice"
+        export_device_file(laptop, device, device_id="laptop", interviewer="AB",
+                           include_contacts=True)
+    with fieldwork.master() as master:
+        encrypt_contacts(master, secret)
+    asked = []
+
+    def answer(dialog: PassphraseDialog) -> int:
+        asked.append(1)
+        dialog.edit.setText(secret)
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        return dialog.result()
+
+    monkeypatch.setattr(PassphraseDialog, "exec", answer)
+    panel = page.merge_panel
+    assert panel.add_files([device]) == 1
+    run(qtbot, panel, panel.merge_button)
+    assert asked == [1]
+    with fieldwork.master() as master:
+        merged = calls.calls(master, open_contacts(master, secret))
+        assert merged[merged["reference"] == "R9"].iloc[0]["name"] == "Ulla Ørum"
+    assert b"22334455" not in fieldwork.master_path.read_bytes()
+    passphrase.forget_session_keys()
