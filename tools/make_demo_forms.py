@@ -748,8 +748,7 @@ JOBCENTRE_SURVEY: list[Row] = [
                     "Hvor mange timer om ugen bruger du i gennemsnit på at søge job?",
                     "On average, how many hours a week do you spend looking for work?",
                 ),
-                # Deliberately Danish only: the loader must warn and fall back to Danish.
-                hint=("Et skøn er fint, fx 7,5 timer.", None),
+                hint=("Et skøn er fint, fx 7,5 timer.", "An estimate is fine, e.g. 7.5 hours."),
                 relevant="${target_group} = 'dagpenge' or ${target_group} = 'kth_jobparat'",
                 constraint=". >= 0 and . <= 80",
                 constraint_message=(

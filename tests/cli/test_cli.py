@@ -55,10 +55,15 @@ def test_init_import_info_export_end_to_end(tmp_path):
     assert "w1" in out.read_text(encoding="utf-8-sig")
 
 
-def test_form_check_prints_a_summary_and_warnings(tmp_path):
+def test_form_check_prints_a_summary_and_warnings(make_form):
     result = cli("form", "check", demo_form_path("jobcentre"))
     assert result.returncode == 0
     assert "jobcentre" in result.stdout
+    assert result.stderr == ""  # a bundled form has every text in both languages
+    survey = [{"type": "integer", "name": "hours", "label::Dansk (da)": "Timer",
+               "label::English (en)": "Hours", "hint::Dansk (da)": "Et skøn er fint"}]
+    result = cli("form", "check", make_form(survey=survey))
+    assert result.returncode == 0
     assert "warning:" in result.stderr and "hint::English (en)" in result.stderr
 
 

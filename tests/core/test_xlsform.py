@@ -39,14 +39,24 @@ def test_citizen_service_demo_form_loads_with_both_languages_and_scored_scales()
     assert questionnaire.warnings == ()
 
 
-def test_jobcentre_demo_form_warns_about_the_missing_english_hint_and_falls_back():
+def test_the_jobcentre_demo_form_reads_without_warnings():
     questionnaire = read_xlsform(demo_form_path("jobcentre"))
-    assert len(questionnaire.warnings) == 1
-    warning = questionnaire.warnings[0]
-    assert (warning.sheet, warning.column) == ("survey", "hint::English (en)")
+    assert questionnaire.warnings == ()
     hours = questionnaire.question("hours_job_search")
-    assert hours.hint("en", questionnaire.fallback) == hours.hint("da")
+    assert hours.hint("en", questionnaire.fallback) == "An estimate is fine, e.g. 7.5 hours."
     assert questionnaire.question("age_band").type is QuestionType.CALCULATE
+
+
+def test_a_missing_english_hint_is_warned_about_and_falls_back_to_danish(make_form):
+    survey = [{"type": "integer", "name": "hours", "label::Dansk (da)": "Timer",
+               "label::English (en)": "Hours", "hint::Dansk (da)": "Et skøn er fint",
+               "hint::English (en)": ""}]
+    questionnaire = read_xlsform(make_form(survey=survey))
+    [warning] = questionnaire.warnings
+    assert (warning.sheet, warning.row, warning.column) == ("survey", 2, "hint::English (en)")
+    assert "no en text" in warning.message
+    hours = questionnaire.question("hours")
+    assert hours.hint("en", questionnaire.fallback) == "Et skøn er fint"
 
 
 def test_relevance_follows_own_expression_and_group(make_form):
