@@ -109,10 +109,17 @@ def _import(args) -> int:
     from surveydesk.store.project import Project
 
     with Project.open(Path(args.project)) as project:
-        result = import_file(project, Path(args.file), args.wave, args.mode)
+        result = import_file(project, Path(args.file), args.wave, args.mode or "web")
     print(result.summary())
-    for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    if args.mode is not None and result.already_imported_at is None:
+        # An explicit --mode that changes nothing is most likely a misunderstanding.
+        if not result.default_mode_rows:
+            print(f"warning: --mode {args.mode} was not used: every row of {result.file_name} "
+                  "has its own mode value.", file=sys.stderr)
+        elif result.default_mode_rows < result.rows:
+            print(f"  --mode {args.mode} was used for {result.default_mode_rows:,} of "
+                  f"{_plural(result.rows, 'row')} (the others have their own mode value).")
+    _print_warnings(result.warnings)
     return EXIT_OK
 
 
@@ -542,9 +549,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE", help=DATA_FILE_HELP)
     imp.add_argument("--wave", required=True, metavar="LABEL",
                      help="the wave to import into, e.g. 2024 (created if new)")
-    imp.add_argument("--mode", choices=MODES, default="web",
-                     help="how the answers were collected, for rows without a 'mode' column "
-                          "(default: web)")
+    imp.add_argument("--mode", choices=MODES,
+                     help="how the answers were collected, for rows without a value in a "
+                          "'mode' column (default: web)")
 
     exp = command("export", "export respondent data to CSV or SPSS .sav", _export)
     exp.add_argument("project", metavar="PROJECT", help=PROJECT_HELP)

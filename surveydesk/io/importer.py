@@ -63,6 +63,8 @@ class ImportResult:
     unchanged: int
     already_imported_at: str | None = None
     warnings: tuple[str, ...] = field(default=())
+    #: rows that took the mode given to the import: those without a ``mode`` value
+    default_mode_rows: int = 0
 
     def summary(self) -> str:
         if self.already_imported_at:
@@ -376,7 +378,15 @@ def import_table(project: Project, table: RawTable, wave: str, mode: str,
         warnings = (f"The import is saved, but preparing wave '{wave}' for analysis did not "
                     f"finish ({error}); it is done again at the next analysis.",)
     return ImportResult(table.file_name, wave, len(table.cells), len(fresh),
-                        len(interviews) - len(fresh), warnings=warnings)
+                        len(interviews) - len(fresh), warnings=warnings,
+                        default_mode_rows=_rows_without_mode(table))
+
+
+def _rows_without_mode(table: RawTable) -> int:
+    """How many rows have no ``mode`` value of their own (all, without a mode column)."""
+    if MODE not in table.header:
+        return len(table.cells)
+    return int((table.cells[table.header.index(MODE)].astype(str).str.strip() == "").sum())
 
 
 def _earlier_import(project: Project, wave: str, digest: str) -> str | None:

@@ -45,3 +45,28 @@ def test_form_demo_refuses_without_writing(tmp_path, args, fragment):
     assert_user_error(cli(*[a.format(tmp=tmp_path) for a in args]), fragment)
     assert sorted(tmp_path.rglob("*")) == before
     assert (tmp_path / "exists.xlsx").read_bytes() == b"keep me"
+
+
+def test_an_explicit_mode_that_no_row_uses_is_warned_about(tmp_path):
+    project = tmp_path / "p.sdproj"
+    assert cli("init", project, "--form", demo_form_path("citizen_service")).returncode == 0
+    own = tmp_path / "own.csv"
+    own.write_text("respondent_id,mode,age\nr1,web,30\nr2,web,31\n", encoding="utf-8")
+    result = cli("import", project, own, "--wave", "2024", "--mode", "phone")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ("warning: --mode phone was not used: every row of own.csv has "
+                             "its own mode value.\n")
+    some = tmp_path / "some.csv"
+    some.write_text("respondent_id,mode,age\ns1,,30\ns2,web,31\ns3,,32\n", encoding="utf-8")
+    result = cli("import", project, some, "--wave", "2024", "--mode", "phone")
+    assert result.returncode == 0 and result.stderr == ""
+    assert ("  --mode phone was used for 2 of 3 rows (the others have their own mode value)."
+            in result.stdout)
+    plain = tmp_path / "plain.csv"
+    plain.write_text("respondent_id,mode,age\np1,web,30\n", encoding="utf-8")
+    result = cli("import", project, plain, "--wave", "2024")  # no --mode: nothing to say
+    assert result.returncode == 0 and result.stderr == ""
+    assert "--mode" not in result.stdout
+    line = next(li for li in cli("info", project).stdout.splitlines()
+                if li.strip().startswith("2024"))
+    assert line.split()[:5] == ["2024", "6", "4", "0", "2"]

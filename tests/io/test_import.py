@@ -399,3 +399,16 @@ def test_calculations_missing_from_the_file_are_computed_and_usable_in_constrain
         with pytest.raises(DataImportError) as error:
             import_file(project, _write(tmp_path, "age,kids\n4,3\n", "bad.csv"), "2024")
         assert [(p.row, p.column) for p in error.value.problems] == [(2, "kids")]
+
+
+@pytest.mark.parametrize(("text", "used"), [
+    ("respondent_id,age\nr1,30\nr2,31\n", 2),
+    ("respondent_id,mode,age\nr1,phone,30\nr2,,31\n", 1),
+    ("respondent_id,mode,age\nr1,phone,30\nr2,telefon,31\n", 0),
+])
+def test_the_result_counts_the_rows_that_took_the_given_mode(small_project, tmp_path, text,
+                                                             used):
+    result = import_file(small_project, _write(tmp_path, text), "2024", "in_person")
+    assert result.default_mode_rows == used
+    modes = list(small_project.wave_data("2024").interviews["mode"])
+    assert modes.count("in_person") == used
