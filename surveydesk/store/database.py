@@ -194,6 +194,34 @@ class Database:
         return None if row is None else row[0]
 
 
+# Files people give where a project is expected: respondent data, questionnaires and device
+# files. Named by their suffix, and only when the file is not an SQLite database after all.
+_DATA_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".sav", ".json")
+_DEVICE_SUFFIX = ".sddevice"
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _check_not_other_kind(path: Path) -> None:
+    """A message that names what ``path`` looks like, for a data file, a questionnaire or a
+    device file given as a project, instead of 'not a project or damaged'."""
+    suffix = path.suffix.lower()
+    if suffix not in (*_DATA_SUFFIXES, _DEVICE_SUFFIX):
+        return
+    with path.open("rb") as file:
+        if file.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER:
+            return
+    name = path.name if " " not in path.name else f'"{path.name}"'
+    if suffix == _DEVICE_SUFFIX:
+        raise ProjectFileError(
+            f"{path} looks like a device file, not a SurveyDesk project; to merge it into "
+            f"the master: surveydesk-cli merge MASTER {name}")
+    questionnaire = (f"; if it is a questionnaire: surveydesk-cli init PROJECT --form {name}"
+                     if suffix in (".xlsx", ".xls") else "")
+    raise ProjectFileError(
+        f"{path} looks like a data file, not a SurveyDesk project; to load it: "
+        f"surveydesk-cli import PROJECT {name} --wave LABEL{questionnaire}")
+
+
 def _check_path(path: Path, create: bool) -> None:
     """Clear messages for paths that cannot be a project file, before SQLite sees them."""
     if path.is_dir():
@@ -209,6 +237,7 @@ def _check_path(path: Path, create: bool) -> None:
         return
     if not path.is_file():
         raise ProjectFileError(f"{path}: no such project file.")
+    _check_not_other_kind(path)
     wal = Path(f"{path}-wal")
     if path.stat().st_size == 0 and not (wal.is_file() and wal.stat().st_size > 0):
         raise ProjectFileError(f"{path}: the file is empty, not a SurveyDesk project file; "

@@ -70,3 +70,35 @@ def test_an_explicit_mode_that_no_row_uses_is_warned_about(tmp_path):
     line = next(li for li in cli("info", project).stdout.splitlines()
                 if li.strip().startswith("2024"))
     assert line.split()[:5] == ["2024", "6", "4", "0", "2"]
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("2022.csv", "error: 2022.csv looks like a data file, not a SurveyDesk project; to load "
+                 "it: surveydesk-cli import PROJECT 2022.csv --wave LABEL\n"),
+    ("svar 2024.sav", 'error: svar 2024.sav looks like a data file, not a SurveyDesk project; '
+                      'to load it: surveydesk-cli import PROJECT "svar 2024.sav" --wave '
+                      'LABEL\n'),
+    ("form.xlsx", "error: form.xlsx looks like a data file, not a SurveyDesk project; to "
+                  "load it: surveydesk-cli import PROJECT form.xlsx --wave LABEL; if it is a "
+                  "questionnaire: surveydesk-cli init PROJECT --form form.xlsx\n"),
+    ("laptop3.sddevice", "error: laptop3.sddevice looks like a device file, not a SurveyDesk "
+                         "project; to merge it into the master: surveydesk-cli merge MASTER "
+                         "laptop3.sddevice\n"),
+])
+def test_a_data_file_given_as_a_project_is_named_for_what_it_is(tmp_path, name, message):
+    path = tmp_path / name
+    path.write_bytes(b"respondent_id,age\nr1,30\n")
+    result = cli("info", name, cwd=tmp_path)
+    assert_user_error(result)
+    assert result.stderr == message
+    assert path.read_bytes() == b"respondent_id,age\nr1,30\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_a_project_file_with_a_data_suffix_still_opens(tmp_path):
+    project = tmp_path / "odd.csv"
+    assert cli("demo", tmp_path / "demo.sdproj").returncode == 0
+    project.write_bytes((tmp_path / "demo.sdproj").read_bytes())
+    result = cli("info", project)
+    assert result.returncode == 0, result.stderr
+    assert "2019" in result.stdout
