@@ -253,6 +253,19 @@ def test_calllist_show_on_the_master_counts_calls_that_came_without_numbers(
     assert "numbers," not in result.stdout
 
 
+def test_calllist_show_after_a_purge_says_the_contact_data_was_removed(project_file,
+                                                                      tmp_path):
+    assert cli("calllist", "import", project_file, write(tmp_path, GOOD)).returncode == 0
+    result = cli("privacy", "purge", project_file, "--call-list", "--yes", "--who", "MB")
+    assert result.returncode == 0, result.stderr
+    result = cli("calllist", "show", project_file)
+    assert result.returncode == 0, result.stderr
+    assert "Call list: 3 calls (0 with a phone number), 0 attempts made" in result.stdout
+    assert ("The contact data of 3 calls was removed ('privacy purge'); those calls cannot "
+            "be dialled.") in result.stdout
+    assert "device file" not in result.stdout
+
+
 def test_a_shared_number_is_warned_about_on_stderr(project_file, tmp_path):
     text = "reference,phone\nA,23456789\nB,23456789\n"
     result = cli("calllist", "import", project_file, write(tmp_path, text))
