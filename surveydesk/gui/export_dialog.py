@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from surveydesk.core.errors import Cancelled, UsageError
+from surveydesk.gui.save_folder import default_save_folder
 from surveydesk.gui.tasks import ProjectTask, error_message, is_expected
 from surveydesk.gui.translation import current_language, fill, ui_locale
 from surveydesk.io import exporter
@@ -134,7 +135,8 @@ class ExportDialog(QDialog):
         for delimiter in DELIMITERS:
             self.delimiter_combo.addItem("", delimiter)
         self.audit_box = QCheckBox(checked=True)
-        self.file_edit = QLineEdit(str(project.path.with_suffix(".csv")))
+        self.file_edit = QLineEdit(str(default_save_folder(project.path)
+                                       / project.path.with_suffix(".csv").name))
         self.browse_button = QPushButton()
         self.browse_button.clicked.connect(self.choose_file)
         file_row = QHBoxLayout()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -106,25 +107,27 @@ class GettingStartedPanel(QDockWidget):
         self.steps = step_list
         body = QWidget()
         body.setObjectName("gettingStartedBody")
+        # Compact cards: all four steps fit beside the overview at the default window size.
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(12, 8, 12, 12)
-        layout.setSpacing(10)
+        layout.setContentsMargins(10, 4, 10, 8)
+        layout.setSpacing(5)
         self.intro_label = QLabel(wordWrap=True)
         layout.addWidget(self.intro_label)
         self.number_labels: list[QLabel] = []
         self.title_labels: list[QLabel] = []
         self.text_labels: list[QLabel] = []
         self.buttons: list[QPushButton] = []
+        self.cards: list[QFrame] = []
         for number, step in enumerate(step_list, start=1):
             frame = QFrame(frameShape=QFrame.Shape.StyledPanel)
             grid = QGridLayout(frame)
-            grid.setContentsMargins(10, 8, 10, 10)
-            grid.setHorizontalSpacing(10)
-            grid.setVerticalSpacing(4)
+            grid.setContentsMargins(8, 5, 8, 5)
+            grid.setHorizontalSpacing(8)
+            grid.setVerticalSpacing(2)
             number_label = QLabel(str(number))
             number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            number_label.setFixedSize(26, 26)
-            number_label.setStyleSheet("border-radius: 13px; font-weight: bold;"
+            number_label.setFixedSize(22, 22)
+            number_label.setStyleSheet("border-radius: 11px; font-weight: bold;"
                                        "background: palette(highlight);"
                                        "color: palette(highlighted-text);")
             title = QLabel(wordWrap=True)
@@ -132,15 +135,20 @@ class GettingStartedPanel(QDockWidget):
             font.setBold(True)
             title.setFont(font)
             text = QLabel(wordWrap=True)
+            small = text.font()
+            small.setPointSizeF(small.pointSizeF() * 0.92)
+            text.setFont(small)
             button = QPushButton()
+            button.setStyleSheet("QPushButton { padding: 1px 8px; }")
             button.clicked.connect(step.action.trigger)
             step.action.changed.connect(self._update_buttons)
-            grid.addWidget(number_label, 0, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(number_label, 0, 0, Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(title, 0, 1)
             grid.addWidget(text, 1, 1)
             grid.addWidget(button, 2, 1, Qt.AlignmentFlag.AlignLeft)
             grid.setColumnStretch(1, 1)
             layout.addWidget(frame)
+            self.cards.append(frame)
             self.number_labels.append(number_label)
             self.title_labels.append(title)
             self.text_labels.append(text)
@@ -149,15 +157,17 @@ class GettingStartedPanel(QDockWidget):
         self.dont_show_box = QCheckBox()
         self.dont_show_box.setChecked(dont_show())
         self.dont_show_box.toggled.connect(self._dont_show_toggled)
-        layout.addWidget(self.dont_show_box)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.close)
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        self.setWidget(scroll)
-        self.setMinimumWidth(290)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.dont_show_box, 1)
+        bottom.addWidget(self.close_button)
+        layout.addLayout(bottom)
+        self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(body)
+        self.setWidget(self.scroll)
+        self.setMinimumWidth(300)
         self.retranslateUi()
 
     def _dont_show_toggled(self, checked: bool) -> None:

@@ -307,7 +307,8 @@ class MainWindow(QMainWindow):
                        self.records_action, self.sync_action, self.export_device_action,
                        self.analysis_action, self.report_action, self.remove_contacts_action):
             action.setEnabled(project is not None)
-        self.overview_page.show_overview(overview, languages)
+        self.overview_page.show_overview(
+            overview, languages, questionnaire=None if project is None else project.questionnaire)
         self.entry_page.set_project(project)
         self.records_page.set_project(project)
         self.sync_page.set_project(project)
@@ -327,7 +328,8 @@ class MainWindow(QMainWindow):
         """The project overview, with counts re-read (entry may have added interviews)."""
         if self.project is not None and self.pages.currentWidget() is not self.overview_page:
             self.overview_page.show_overview(self.project.overview(),
-                                             self.project.questionnaire.languages)
+                                             self.project.questionnaire.languages,
+                                             questionnaire=self.project.questionnaire)
         self.pages.setCurrentWidget(self.overview_page)
         self.overview_action.setChecked(True)
         # Ctrl+N belongs to "New interview" in entry mode.
@@ -377,7 +379,8 @@ class MainWindow(QMainWindow):
         if self.project is None:
             return
         self.overview_page.show_overview(self.project.overview(),
-                                         self.project.questionnaire.languages)
+                                         self.project.questionnaire.languages,
+                                         questionnaire=self.project.questionnaire)
         self.entry_page.calls_changed()
         self.analysis_page.data_changed()
 

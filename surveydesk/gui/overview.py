@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from surveydesk.core.questionnaire import Language
-from surveydesk.gui.translation import fill, ui_locale
+from surveydesk.core.questionnaire import Language, Questionnaire
+from surveydesk.gui.translation import current_language, fill, ui_locale
 from surveydesk.store.project import MODES, STATUSES, ProjectOverview, WaveSummary
 
 translate = QCoreApplication.translate
 _HEADER_PAD_H = 6  # pixels around header texts
 _HEADER_PAD_V = 5
+_ITEM_PAD_H = 7  # pixels left and right of a cell's text
 
 
 def column_titles() -> list[str]:
@@ -54,6 +55,7 @@ class OverviewPage(QWidget):
         super().__init__(parent)
         self._overview: ProjectOverview | None = None
         self._languages: tuple[Language, ...] = ()
+        self._questionnaire: Questionnaire | None = None
 
         self.empty_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.empty_label.setObjectName("emptyLabel")
@@ -97,14 +99,20 @@ class OverviewPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.setStyleSheet(
-            "QTableWidget::item { padding: 0px 7px; }"
+            f"QTableWidget::item {{ padding: 0px {_ITEM_PAD_H}px; }}"
             f"QHeaderView::section {{ padding: {_HEADER_PAD_V}px {_HEADER_PAD_H}px; }}"
         )
         # As tall as its rows (a summary, not a data grid); scrolls only when space runs out.
         self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Every column is as wide as its longest header word and its widest number, and the
+        # room left is shared out (see _fit_columns): "Alle bølger" stays on one line and no
+        # column is clipped, without a scroll bar at the default window size.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setMinimumSectionSize(8)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.table.viewport().installEventFilter(self)
         # Long Danish headers ("Personligt fremmøde") wrap instead of being clipped.
         self.table.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
@@ -132,12 +140,26 @@ class OverviewPage(QWidget):
 
     # -- showing ---------------------------------------------------------------------------
     def show_overview(
-        self, overview: ProjectOverview | None, languages: Sequence[Language] = ()
+        self, overview: ProjectOverview | None, languages: Sequence[Language] = (), *,
+        questionnaire: Questionnaire | None = None,
     ) -> None:
-        """Show ``overview`` (``None``: no project open). ``languages`` name the codes."""
+        """Show ``overview`` (``None``: no project open). ``languages`` name the codes;
+        ``questionnaire`` (the project's form) gives the title in the UI language."""
         self._overview = overview
         self._languages = tuple(languages)
+        self._questionnaire = questionnaire
         self._render()
+
+    def title_text(self) -> str:
+        """The form's title in the UI language when the form has one, else its title."""
+        overview, questionnaire = self._overview, self._questionnaire
+        if overview is None:
+            return ""
+        if questionnaire is not None:
+            title = questionnaire.title_in(current_language()) or questionnaire.title
+            if title:
+                return title
+        return overview.title or overview.form_id
 
     def _render(self) -> None:
         overview = self._overview
@@ -146,7 +168,7 @@ class OverviewPage(QWidget):
             self.table.setRowCount(0)
             return
         locale = ui_locale()
-        self.title_label.setText(overview.title or overview.form_id)
+        self.title_label.setText(self.title_text())
         self.form_id_value.setText(overview.form_id)
         if overview.form_versions > 1:
             self.version_value.setText(
@@ -169,6 +191,7 @@ class OverviewPage(QWidget):
             self._fill_row(len(rows), translate("OverviewPage", "All waves"), totals, bold=True)
         self.table.setVisible(bool(rows))
         self.no_waves_label.setVisible(not rows)
+        self._fit_columns()
 
     def _fill_row(self, row: int, label: str, counts: list[int], *, bold: bool) -> None:
         locale = ui_locale()
@@ -223,14 +246,7 @@ class OverviewPage(QWidget):
                 "interviews to see them here.",
             )
         )
-        titles = column_titles()
-        self.table.setHorizontalHeaderLabels(titles)
-        # Wrapping splits headers between words only: no column may be narrower than the
-        # longest word ("Gennemført"), or it is clipped.
-        header = self.table.horizontalHeader()
-        longest = max(header.fontMetrics().horizontalAdvance(word)
-                      for title in titles for word in title.split())
-        header.setMinimumSectionSize(longest + 2 * _HEADER_PAD_H + 4)
+        self.table.setHorizontalHeaderLabels(column_titles())
         first = self.table.horizontalHeaderItem(0)
         if first is not None:
             first.setTextAlignment(
@@ -240,6 +256,52 @@ class OverviewPage(QWidget):
             )
         self._fit_header_height()
         self._render()
+
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def column_minimum(self, column: int) -> int:
+        """The narrowest ``column`` can be with nothing clipped: wrapping splits a header
+        between words only, so its longest word, and the widest cell (bold totals)."""
+        header = self.table.horizontalHeader()
+        title = self.table.horizontalHeaderItem(column)
+        words = title.text().split() if title is not None else []
+        widest = max((header.fontMetrics().horizontalAdvance(word) for word in words),
+                     default=0) + 2 * _HEADER_PAD_H + 4
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, column)
+            if item is not None:
+                advance = QFontMetrics(item.font()).horizontalAdvance(item.text())
+                widest = max(widest, advance + 2 * _ITEM_PAD_H + 8)
+        return widest
+
+    def _fit_columns(self) -> None:
+        count = self.table.columnCount()
+        if not count:
+            return
+        widths = [self.column_minimum(column) for column in range(count)]
+        spare = self.table.viewport().width() - sum(widths)
+        # Room enough: headers that would wrap ("Personligt fremmøde") get one line first.
+        header = self.table.horizontalHeader()
+        unwrapped = []
+        for column in range(count):
+            title = self.table.horizontalHeaderItem(column)
+            text = title.text() if title is not None else ""
+            full = header.fontMetrics().horizontalAdvance(text) + 2 * _HEADER_PAD_H + 4
+            unwrapped.append(max(widths[column], full))
+        if 0 < sum(unwrapped) - sum(widths) <= spare:
+            spare -= sum(unwrapped) - sum(widths)
+            widths = unwrapped
+        # The room left goes to the count columns, so the numbers sit in even columns.
+        if spare > 0 and count > 1:
+            share, rest = divmod(spare, count - 1)
+            for column in range(1, count):
+                widths[column] += share + (1 if column <= rest else 0)
+        for column, width in enumerate(widths):
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
 
     def _fit_header_height(self, *_args) -> None:
         # QHeaderView does not grow by itself when a header text wraps onto a second line.

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -172,6 +174,22 @@ def collect(window: QMainWindow, pages: dict[str, QWidget]) -> list[Shortcut]:
     return sorted(merged.values(), key=lambda s: order.get(s.area, len(AREAS)))
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped description: Qt measures one line otherwise."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        tree: QTreeWidget = self.parent()
+        width = tree.header().sectionSize(index.column()) - 8
+        if index.column() == 0 or width <= 0:
+            return size
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        bounds = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000),
+                                                 Qt.TextFlag.TextWordWrap, text)
+        return QSize(size.width(), max(size.height(), bounds.height() + 4))
+
+
 class ShortcutsDialog(QDialog):
     """The shortcuts page: a tree of areas, each with its keys and what they do."""
 
@@ -180,12 +198,19 @@ class ShortcutsDialog(QDialog):
         self.window_ = window
         self.setObjectName("shortcutsDialog")
         self.intro_label = QLabel(wordWrap=True)
-        self.tree = QTreeWidget(columnCount=2, rootIsDecorated=False, uniformRowHeights=True)
+        self.tree = QTreeWidget(columnCount=2, rootIsDecorated=False)
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
         self.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Long descriptions wrap onto more lines rather than ending in "…".
+        self.tree.setWordWrap(True)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        # Rows are measured for the column's width: measure again when it changes.
+        header.sectionResized.connect(lambda *_: self.tree.scheduleDelayedItemsLayout())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)

@@ -89,3 +89,31 @@ def test_the_page_speaks_danish(window, qtbot):
     assert window.shortcuts_dialog.windowTitle() == "Tastaturgenveje"
     assert ("Ctrl+O", "Filer ▸ Åbn projekt…") in rows or ("Ctrl+O", "Fil ▸ Åbn projekt…") in rows
     assert ("Esc", "Afbryd interviewet") in rows
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_long_descriptions_wrap_instead_of_being_cut_off(window, qtbot, language):
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFontMetrics
+
+    window.set_language(language, remember=False)
+    window.shortcuts_action.trigger()
+    dialog = window.shortcuts_dialog
+    dialog.resize(620, 640)
+    tree = dialog.tree
+    qtbot.wait(50)
+    width = tree.header().sectionSize(1)
+    assert tree.header().sectionSize(0) + width <= tree.viewport().width()
+    wrapped = 0
+    for row in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(row)
+        text = item.text(1)
+        if not text:
+            continue
+        metrics = QFontMetrics(item.font(1))
+        needed = metrics.boundingRect(QRect(0, 0, width - 8, 10_000),
+                                      Qt.TextFlag.TextWordWrap, text).height()
+        assert tree.visualItemRect(item).height() >= needed  # every line of it shown
+        wrapped += metrics.horizontalAdvance(text) > width - 8
+    if language == "en":  # "Choose the answer with that number (type two digits …)"
+        assert wrapped

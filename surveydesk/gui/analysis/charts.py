@@ -338,11 +338,13 @@ class ChartView(QWidget):
         side.getAxis("left").setTicks([[], []])
         side.getAxis("left").setWidth(6)
         side.setYLink(main)
-        ci.addItem(main, row=1, col=0)
+        # The legend sits under the title, above the bars: when the chart scrolls (many
+        # rows, a small window) which colour is which wave is still in view.
+        self._legend = pg.LabelItem(justify="left")
+        ci.addItem(self._legend, row=1, col=0, colspan=2)
+        ci.addItem(main, row=2, col=0)
         self._main, self._side = _Panel(main, self._small), _Panel(side, self._small)
         self._side_shown = False
-        self._legend = pg.LabelItem(justify="left")
-        ci.addItem(self._legend, row=2, col=0, colspan=2)
 
         self._data: cd.ChartData | None = None
         self._request: tuple | None = None
@@ -546,7 +548,7 @@ class ChartView(QWidget):
     def _set_side(self, shown: bool) -> None:
         ci = self._graphics.ci
         if shown and not self._side_shown:
-            ci.addItem(self._side.plot, row=1, col=1)
+            ci.addItem(self._side.plot, row=2, col=1)
             ci.layout.setColumnStretchFactor(0, 3)
             ci.layout.setColumnStretchFactor(1, 1)
         elif not shown and self._side_shown:

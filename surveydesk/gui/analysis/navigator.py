@@ -10,6 +10,8 @@ question's or theme's name, the ``question`` of the tidy table.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
@@ -169,6 +171,27 @@ class Navigator(QWidget):
         return [item.data(0, SUBJECT_ROLE) for item in self._items()
                 if item.data(0, SUBJECT_ROLE) and not item.isHidden()]
 
+    def opening_subject(self, targeted: Collection[str] = ()) -> str:
+        """What the view opens on: the first theme, else the first question with a target
+        (``targeted``), else the first scored question, else the first listed; a
+        background question (department, channel) is not a result to start from."""
+        items = [item for item in self._items() if item.data(0, SUBJECT_ROLE)]
+        questionnaire = self.questionnaire
+
+        def scored(item: QTreeWidgetItem) -> bool:
+            name = item.data(0, SUBJECT_ROLE)
+            return questionnaire is not None and not item.data(0, THEME_ROLE) \
+                and name in questionnaire \
+                and questionnaire.question(name).is_scored
+
+        for wanted in (lambda item: bool(item.data(0, THEME_ROLE)),
+                       lambda item: item.data(0, SUBJECT_ROLE) in targeted,
+                       scored):
+            for item in items:
+                if wanted(item):
+                    return item.data(0, SUBJECT_ROLE)
+        return items[0].data(0, SUBJECT_ROLE) if items else ""
+
     def current_subject(self) -> str:
         item = self.tree.currentItem()
         return (item.data(0, SUBJECT_ROLE) or "") if item is not None else ""
@@ -180,6 +203,8 @@ class Navigator(QWidget):
                 if not emit:
                     self.tree.blockSignals(True)
                 self.tree.setCurrentItem(item)
+                if item.parent() is not None:  # its group's heading too, when it fits
+                    self.tree.scrollToItem(item.parent())
                 self.tree.scrollToItem(item)
                 self.tree.blockSignals(False)
                 return True

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from surveydesk.analysis.project_tables import ProjectTables, tables_for_project
+from surveydesk.analysis.project_tables import ProjectTables, project_targets, tables_for_project
 from surveydesk.analysis.tables import TableOptions
 from surveydesk.gui.analysis.charts import ChartView
 from surveydesk.gui.analysis.labels import subject_label
@@ -225,10 +225,11 @@ class AnalysisPage(QWidget):
         self.options.set_project(self.project.questionnaire, self._wave_labels(),
                                  self._has_populations())
         if not self.navigator.current_subject():
-            subjects = self.navigator.subjects()
-            if subjects:
-                self.navigator.select(subjects[0], emit=False)
-                self.subject = subjects[0]
+            first = self.navigator.opening_subject(
+                {target.question for target in project_targets(self.project)})
+            if first:
+                self.navigator.select(first, emit=False)
+                self.subject = first
         self._forget_tables()
         self.recompute()
         return True

@@ -57,6 +57,7 @@ from surveydesk.gui.analysis.report_work import (
     write_workbook,
 )
 from surveydesk.gui.records_dialogs import arrange, quiet
+from surveydesk.gui.save_folder import default_save_folder
 from surveydesk.gui.tasks import ProjectTask, error_message, is_expected
 from surveydesk.gui.translation import current_language, fill, ui_locale
 from surveydesk.store import settings as stored
@@ -139,7 +140,7 @@ class ReportDialog(QDialog):
         self.path_edit.textEdited.connect(self._path_edited)
         self.browse_button = QPushButton(objectName="reportBrowse")
         self.browse_button.clicked.connect(self.choose_file)
-        folder = remembered_folder() or project.path.parent
+        folder = remembered_folder() or default_save_folder(project.path)
         self.path_edit.setText(str(folder / default_file_name(self._form_id, self.language())))
         self.language_combo.currentIndexChanged.connect(self._language_changed)
         self._language = self.language()

@@ -40,7 +40,7 @@ from surveydesk.gui.entry.style import (
     restyle,
     sized,
 )
-from surveydesk.gui.translation import fill, ui_locale
+from surveydesk.gui.translation import current_language, fill, ui_locale
 from surveydesk.store import entry, settings
 from surveydesk.store.project import Project
 from surveydesk.userdata import EntryProfile
@@ -186,8 +186,7 @@ class StartPage(QWidget):
                      device_id: str) -> None:
         """Fill the fields for ``project`` from the remembered ``profile``."""
         self.project, self.device_id = project, device_id
-        self.project_label.setText("" if project is None else
-                                   project.questionnaire.title or project.path.name)
+        self._show_title()
         self.interviewer_edit.setText(profile.interviewer)
         index = self.mode_combo.findData(profile.mode)
         self.mode_combo.setCurrentIndex(max(index, 0))
@@ -322,8 +321,19 @@ class StartPage(QWidget):
             self.retranslateUi()
         super().changeEvent(event)
 
+    def _show_title(self) -> None:
+        # The form's title in the UI language when it has one (as the English report).
+        project = self.project
+        if project is None:
+            self.project_label.setText("")
+            return
+        questionnaire = project.questionnaire
+        self.project_label.setText(questionnaire.title_in(current_language())
+                                   or questionnaire.title or project.path.name)
+
     def retranslateUi(self) -> None:
         self.title_label.setText(translate("StartPage", "Interview entry"))
+        self._show_title()
         for caption, text in zip(self.captions, (
                 translate("StartPage", "&Interviewer:"), translate("StartPage", "&Mode:"),
                 translate("StartPage", "&Location:"), translate("StartPage", "&Wave:")),

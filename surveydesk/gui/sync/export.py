@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from surveydesk.core.errors import Cancelled
+from surveydesk.gui.save_folder import default_save_folder
 from surveydesk.gui.tasks import ProjectTask, error_message, is_expected
 from surveydesk.gui.translation import fill, ui_locale
 from surveydesk.store.project import Project
@@ -56,7 +57,8 @@ def choose_and_export(parent: QWidget, project: Project,
     if include_contacts is None:
         return None
     now = now or dt.datetime.now()
-    suggested = project.path.parent / default_file_name(project.path, interviewer, device, now)
+    suggested = default_save_folder(project.path) / default_file_name(project.path, interviewer,
+                                                                      device, now)
     target, _ = QFileDialog.getSaveFileName(
         parent, title, str(suggested),
         fill(translate("DeviceExport", "Device files (*%1)"), SUFFIX))
