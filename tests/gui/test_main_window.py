@@ -188,10 +188,12 @@ def test_open_demo_menu_opens_the_demo_project(qtbot, demo_project_path, dialogs
 
 
 def test_about_names_the_version(window, monkeypatch):
+    from surveydesk.gui.about import AboutDialog
+
     shown = []
-    monkeypatch.setattr(QMessageBox, "about", lambda _parent, title, text: shown.append(text))
+    monkeypatch.setattr(AboutDialog, "exec", lambda dialog: shown.append(dialog) or 0)
     window.about_action.trigger()
-    assert surveydesk.__version__ in shown[0]
+    assert surveydesk.__version__ in shown[0].heading.text()
 
 
 def test_the_demo_is_created_once_and_then_reopened(tmp_path):
