@@ -997,6 +997,65 @@
     </message>
 </context>
 <context>
+    <name>ContactEncryption</name>
+    <message>
+        <source>The two pass phrases differ; type it again.</source>
+        <translation>De to adgangsfraser er forskellige; skriv den igen.</translation>
+    </message>
+    <message>
+        <source>Decrypted %1 values (phone numbers and names); they are stored in plain text again.</source>
+        <translation>Dekrypterede %1 værdier (telefonnumre og navne); de gemmes i klartekst igen.</translation>
+    </message>
+    <message>
+        <source>Encrypted %1 values (phone numbers and names). Keep the pass phrase safe: without it nobody can read them again.</source>
+        <translation>Krypterede %1 værdier (telefonnumre og navne). Pas godt på adgangsfrasen: uden den kan ingen læse dem igen.</translation>
+    </message>
+    <message>
+        <source>Wrong pass phrase; nothing was changed.</source>
+        <translation>Forkert adgangsfrase; intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>Decrypt phone numbers and names</source>
+        <translation>Dekryptér telefonnumre og navne</translation>
+    </message>
+    <message>
+        <source>The call list&apos;s phone numbers and names are encrypted. Give the pass phrase to store them in plain text again.</source>
+        <translation>Ringelistens telefonnumre og navne er krypteret. Indtast adgangsfrasen for at gemme dem i klartekst igen.</translation>
+    </message>
+    <message>
+        <source>Encrypt phone numbers and names</source>
+        <translation>Kryptér telefonnumre og navne</translation>
+    </message>
+    <message>
+        <source>The call list&apos;s phone numbers and names are stored encrypted (AES-256-GCM) with a key from this pass phrase; interviews and answers are not. Phoning asks for the pass phrase once per session.
+
+Choose at least %1 characters, e.g. a few words. If the pass phrase is lost, nobody can read the numbers again.</source>
+        <translation>Ringelistens telefonnumre og navne gemmes krypteret (AES-256-GCM) med en nøgle fra denne adgangsfrase; interview og svar krypteres ikke. Når der ringes op, spørges der om adgangsfrasen én gang, mens SurveyDesk er åben.
+
+Vælg mindst %1 tegn, fx et par ord. Mistes adgangsfrasen, kan ingen læse numrene igen.</translation>
+    </message>
+    <message>
+        <source>&amp;Pass phrase:</source>
+        <translation>&amp;Adgangsfrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Gentag den:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>&amp;Decrypt</source>
+        <translation>&amp;Dekryptér</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt</source>
+        <translation>&amp;Kryptér</translation>
+    </message>
+</context>
+<context>
     <name>DeviceExport</name>
     <message>
         <source>Export device file</source>
@@ -1578,6 +1637,10 @@
     <message>
         <source>Remove contact &amp;data…</source>
         <translation>Fjern &amp;kontaktoplysninger…</translation>
+    </message>
+    <message>
+        <source>Encrypt or decrypt &amp;phone numbers…</source>
+        <translation>Kryptér eller dekryptér &amp;telefonnumre…</translation>
     </message>
     <message>
         <source>Write Excel &amp;report…</source>

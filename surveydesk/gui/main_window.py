@@ -51,6 +51,7 @@ from surveydesk.gui.export_dialog import ExportDialog
 from surveydesk.gui.import_dialog import ImportDialog, choose_data_file
 from surveydesk.gui.location_warning import confirm_location
 from surveydesk.gui.overview import OverviewPage
+from surveydesk.gui.privacy_dialog import ContactEncryptionDialog
 from surveydesk.gui.recent import RecentMenu, remember_project
 from surveydesk.gui.records_page import RecordsPage
 from surveydesk.gui.sync import SyncPage
@@ -175,6 +176,7 @@ class MainWindow(QMainWindow):
         self.import_calls_action = self.file_menu.addAction("", self.import_call_list)
         self.export_device_action = self.file_menu.addAction("", self.export_device_file)
         self.remove_contacts_action = self.file_menu.addAction("", self.remove_contact_data)
+        self.encrypt_contacts_action = self.file_menu.addAction("", self.encrypt_contact_data)
         self.report_action = self.file_menu.addAction("", self.write_report)
         self.report_action.setShortcut(QKeySequence("Ctrl+R"))
         self.file_menu.addSeparator()
@@ -262,6 +264,8 @@ class MainWindow(QMainWindow):
         self.import_calls_action.setText(translate("MainWindow", "Import &call list…"))
         self.export_device_action.setText(translate("MainWindow", "E&xport device file…"))
         self.remove_contacts_action.setText(translate("MainWindow", "Remove contact &data…"))
+        self.encrypt_contacts_action.setText(translate("MainWindow",
+                                                      "Encrypt or decrypt &phone numbers…"))
         self.report_action.setText(translate("MainWindow", "Write Excel &report…"))
         self.close_action.setText(translate("MainWindow", "&Close project"))
         self.quit_action.setText(translate("MainWindow", "&Quit"))
@@ -305,7 +309,8 @@ class MainWindow(QMainWindow):
                        self.import_calls_action,
                        self.entry_action,
                        self.records_action, self.sync_action, self.export_device_action,
-                       self.analysis_action, self.report_action, self.remove_contacts_action):
+                       self.analysis_action, self.report_action, self.remove_contacts_action,
+                       self.encrypt_contacts_action):
             action.setEnabled(project is not None)
         self.overview_page.show_overview(
             overview, languages, questionnaire=None if project is None else project.questionnaire)
@@ -432,6 +437,17 @@ class MainWindow(QMainWindow):
         dialog = self.export_dialog = ExportDialog(self, self.project)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "export_dialog", None))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
+        return dialog
+
+    def encrypt_contact_data(self) -> ContactEncryptionDialog | None:
+        """File > Encrypt or decrypt phone numbers: the call list's contact data."""
+        if self.project is None:
+            return None
+        dialog = ContactEncryptionDialog(self, self.project)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(lambda _count: self.entry_page.calls_changed())
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.show()
         return dialog

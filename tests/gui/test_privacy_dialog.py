@@ -75,3 +75,15 @@ def test_decrypting_refuses_a_wrong_pass_phrase_and_changes_nothing(qtbot, proje
     assert _run(qtbot, dialog)
     assert not is_encrypted(project)
     assert calls.call(project, 1).phone == "+4523456781"
+
+
+def test_the_file_menu_opens_it_for_the_open_project(qtbot, project):
+    from surveydesk.gui.main_window import MainWindow
+
+    window = MainWindow(Project.open(project.path))
+    qtbot.addWidget(window)
+    assert window.encrypt_contacts_action.isEnabled()
+    dialog = window.encrypt_contact_data()
+    assert dialog is not None and dialog.isVisible() and not dialog.decrypting
+    dialog.reject()
+    window.close()
