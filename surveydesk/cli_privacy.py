@@ -196,7 +196,7 @@ def add_privacy_commands(commands, command: Callable) -> None:
                                               required=True)
     purge = command("purge", "remove the call list's phone numbers and names after "
                     "fieldwork (interviews and call outcomes stay)", _purge, privacy_commands)
-    purge.add_argument("project", metavar="PROJECT")
+    purge.add_argument("project", metavar="PROJECT", help="the project file (.sdproj)")
     purge.add_argument("--call-list", action="store_true",
                        help="remove every phone number and name of the call list")
     purge.add_argument("--yes", action="store_true",
@@ -206,12 +206,12 @@ def add_privacy_commands(commands, command: Callable) -> None:
     encrypt = command("encrypt", "encrypt the call list's phone numbers and names with a "
                       "pass phrase (asked twice; a lost pass phrase means lost numbers)",
                       _encrypt, privacy_commands)
-    encrypt.add_argument("project", metavar="PROJECT")
+    encrypt.add_argument("project", metavar="PROJECT", help="the project file (.sdproj)")
     add_passphrase_option(encrypt)
     decrypt = command("decrypt", "store the call list's phone numbers and names in plain text "
                       "again", _decrypt, privacy_commands)
-    decrypt.add_argument("project", metavar="PROJECT")
+    decrypt.add_argument("project", metavar="PROJECT", help="the project file (.sdproj)")
     add_passphrase_option(decrypt)
     status = command("status", "say whether the contact data is encrypted", _status,
                      privacy_commands)
-    status.add_argument("project", metavar="PROJECT")
+    status.add_argument("project", metavar="PROJECT", help="the project file (.sdproj)")

@@ -73,7 +73,9 @@ def breakdown(name: str, questionnaire: Questionnaire,
                          f"that name (use a select_one question, 'mode' or 'wave').")
     question = questionnaire.question(name)
     if question.type is not QuestionType.SELECT_ONE or question.choice_list is None:
-        raise UsageError(f"Cannot break down by '{name}': it is a {question.type.value} "
+        kind = question.type.value
+        article = "an" if kind[:1] in "aeiou" else "a"
+        raise UsageError(f"Cannot break down by '{name}': it is {article} {kind} "
                          "question; a breakdown must be categorical (select_one, mode, wave).")
     names = question.choice_list.names
     return Breakdown(name, names, {
