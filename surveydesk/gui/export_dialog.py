@@ -10,22 +10,19 @@ at all.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -33,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from surveydesk.core.errors import Cancelled, UsageError
 from surveydesk.gui.save_folder import default_save_folder
-from surveydesk.gui.tasks import ProjectTask, error_message, is_expected
+from surveydesk.gui.task_dialog import TaskDialog
 from surveydesk.gui.translation import current_language, fill, ui_locale
 from surveydesk.io import exporter
 from surveydesk.io.audit_export import AuditExport, audit_path, write_audit_log
@@ -106,16 +103,14 @@ def export_work(request: ExportRequest):
     return work
 
 
-class ExportDialog(QDialog):
+class ExportDialog(TaskDialog):
     """Format, wave, labels, file; then the export with progress."""
 
     exported = Signal(object)  # Exported
 
     def __init__(self, parent: QWidget | None, project: Project):
-        super().__init__(parent)
+        super().__init__(parent, project)
         self.setObjectName("exportDialog")
-        self.project = project
-        self.task: ProjectTask | None = None
         self.result: Exported | None = None
         self.format_combo = QComboBox()
         for code in FORMATS:
@@ -150,11 +145,6 @@ class ExportDialog(QDialog):
             form.addRow(caption, field)
         form.addRow("", self.audit_box)
         self.note_label = QLabel(wordWrap=True)
-        self.progress = QProgressBar()
-        self.progress.hide()
-        self.status_label = QLabel(wordWrap=True)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status_label.hide()
         self.buttons = QDialogButtonBox()
         self.export_button = QPushButton()
         self.export_button.setDefault(True)
@@ -209,37 +199,24 @@ class ExportDialog(QDialog):
         try:
             check_output(request, self.project.path)
         except UsageError as error:
-            self._show_status(str(error))
+            self.show_status(str(error))
             return False
         self.result = None
-        self.task = ProjectTask(self.project.path, export_work(request), self)
-        self.task.progressed.connect(self._progressed)
-        self.task.succeeded.connect(self._succeeded)
-        self.task.failed.connect(self._failed)
-        self.task.finished.connect(self._finished)
-        self._set_busy(True)
-        self._show_status(fill(translate("ExportDialog", "Writing %1…"), request.out.name))
-        self.task.start()
+        self.run(export_work(request),
+                 fill(translate("ExportDialog", "Writing %1…"), request.out.name))
         return True
 
-    def cancel_or_close(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.close_button.setEnabled(False)
-        else:
-            self.reject()
+    def inputs(self) -> list[QWidget]:
+        return [self.export_button, self.format_combo, self.wave_combo, self.language_combo,
+                self.delimiter_combo, self.labels_box, self.audit_box, self.file_edit,
+                self.browse_button]
 
-    def abandon(self) -> None:
-        """The window closes: stop a running export and wait for its thread."""
-        if self.task is not None:
-            self.task.cancel()
-            self.task.wait()
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
+        if not busy:
+            self._format_changed()  # CSV-only options stay off for SPSS
 
-    def _progressed(self, step: int, total: int, _text: str) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(step)
-
-    def _succeeded(self, result: Exported) -> None:
+    def succeeded(self, result: Exported) -> None:
         self.result = result
         locale = ui_locale()
         data = result.data
@@ -252,50 +229,19 @@ class ExportDialog(QDialog):
                                                         "%2."),
                               locale.toString(result.audit.entries), result.audit.path))
         lines += list(data.warnings)
-        self._show_status("\n".join(lines))
+        self.show_status("\n".join(lines))
         self.exported.emit(result)
 
-    def _failed(self, error: BaseException) -> None:
+    def failed(self, error: BaseException) -> None:
         if isinstance(error, Cancelled):
-            self._show_status(str(error))
-            return
-        self._show_status(error_message(self.project.path, error))
-        if not is_expected(error):
-            sys.excepthook(type(error), error, error.__traceback__)
+            self.show_status(str(error))
+        else:
+            super().failed(error)
 
-    def _finished(self) -> None:
-        self.task = None
-        self._set_busy(False)
+    def finished(self) -> None:
         if self.result is not None:
             self.export_button.hide()
             self.close_button.setText(translate("ExportDialog", "Close"))
-
-    def _set_busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        if busy:
-            self.progress.setRange(0, 0)
-        for widget in (self.export_button, self.format_combo, self.wave_combo,
-                       self.language_combo, self.delimiter_combo, self.labels_box,
-                       self.audit_box, self.file_edit, self.browse_button):
-            widget.setEnabled(not busy)
-        if not busy:
-            self._format_changed()
-        self.close_button.setEnabled(True)
-
-    def _show_status(self, text: str) -> None:
-        self.status_label.setText(text)
-        self.status_label.setVisible(bool(text))
-
-    def reject(self) -> None:
-        if self.task is not None:
-            self.cancel_or_close()
-            return
-        super().reject()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(translate("ExportDialog", "Export data"))

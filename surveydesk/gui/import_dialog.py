@@ -13,26 +13,23 @@ refused with every located problem (row, column, value) listed in the dialog.
 from __future__ import annotations
 
 import hashlib
-import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
     QListWidget,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from surveydesk.core.errors import Cancelled, ProblemsError
-from surveydesk.gui.tasks import ProjectTask, error_message, is_expected
+from surveydesk.gui.task_dialog import TaskDialog
 from surveydesk.gui.translation import fill, ui_locale
 from surveydesk.io.importer import ImportResult, import_table
 from surveydesk.io.tables import read_table
@@ -84,17 +81,15 @@ def summary(result: ImportResult) -> str:
     return text
 
 
-class ImportDialog(QDialog):
+class ImportDialog(TaskDialog):
     """Wave and mode for one data file, then the import with progress and Cancel."""
 
     imported = Signal(object)  # the ImportResult of an import that finished
 
     def __init__(self, parent: QWidget | None, project: Project, path: Path | str):
-        super().__init__(parent)
+        super().__init__(parent, project)
         self.setObjectName("importDialog")
-        self.project = project
         self.path = Path(path)
-        self.task: ProjectTask | None = None
         self.result: ImportResult | None = None
         self.error: BaseException | None = None
         self.file_label = QLabel(self.path.name)
@@ -118,12 +113,6 @@ class ImportDialog(QDialog):
         self.wave_caption.setBuddy(self.wave_combo)
         self.mode_caption.setBuddy(self.mode_combo)
         self.hint_label = QLabel(wordWrap=True)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.hide()
-        self.status_label = QLabel(wordWrap=True)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status_label.hide()
         self.problem_list = QListWidget()
         self.problem_list.setWordWrap(True)
         self.problem_list.hide()
@@ -131,7 +120,8 @@ class ImportDialog(QDialog):
         self.import_button = QPushButton()
         self.import_button.setDefault(True)
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button = self.close_button = self.buttons.addButton(
+            QDialogButtonBox.StandardButton.Cancel)
         self.import_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel_or_close)
         layout = QVBoxLayout(self)
@@ -151,96 +141,53 @@ class ImportDialog(QDialog):
             return False
         wave = self.wave_combo.currentText().strip()
         if not wave:
-            self._show_status(translate("ImportDialog", "Give the wave a label, e.g. 2024."))
+            self.show_status(translate("ImportDialog", "Give the wave a label, e.g. 2024."))
             self.wave_combo.setFocus()
             return False
         mode = self.mode_combo.currentData()
         self.result = self.error = None
         self.problem_list.clear()
         self.problem_list.hide()
-        self.task = ProjectTask(self.project.path, import_work(self.path, wave, mode), self)
-        self.task.progressed.connect(self._progressed)
-        self.task.succeeded.connect(self._succeeded)
-        self.task.failed.connect(self._failed)
-        self.task.finished.connect(self._finished)
-        self._set_busy(True)
-        self._show_status(fill(translate("ImportDialog", "Reading %1…"), self.path.name))
-        self.task.start()
+        self.run(import_work(self.path, wave, mode),
+                 fill(translate("ImportDialog", "Reading %1…"), self.path.name))
         return True
 
-    def cancel_or_close(self) -> None:
+    def cancel_or_close(self, stopping: str = "") -> None:
         """Cancel: stop a running import (at its next step), else close the dialog."""
-        if self.task is not None:
-            self.task.cancel()
-            self.cancel_button.setEnabled(False)
-            self._show_status(translate("ImportDialog", "Stopping…"))
-        else:
-            self.reject()
+        super().cancel_or_close(translate("ImportDialog", "Stopping…"))
 
-    def abandon(self) -> None:
-        """The window closes: stop a running import and wait for its thread."""
-        if self.task is not None:
-            self.task.cancel()
-            self.task.wait()
+    def inputs(self) -> list[QWidget]:
+        return [self.import_button, self.wave_combo, self.mode_combo]
 
-    def _progressed(self, step: int, total: int, text: str) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(step)
+    def progressed(self, step: int, total: int, text: str) -> None:
+        super().progressed(step, total, text)
         if text == "check":
-            self._show_status(translate("ImportDialog", "Checking every cell and saving…"))
+            self.show_status(translate("ImportDialog", "Checking every cell and saving…"))
 
-    def _succeeded(self, result: ImportResult) -> None:
+    def succeeded(self, result: ImportResult) -> None:
         self.result = result
         message = summary(result)
         if result.warnings:
             message += "\n" + "\n".join(result.warnings)
-        self._show_status(message)
+        self.show_status(message)
         self.imported.emit(result)
 
-    def _failed(self, error: BaseException) -> None:
+    def failed(self, error: BaseException) -> None:
         self.error = error
         if isinstance(error, Cancelled):
-            self._show_status(translate("ImportDialog",
-                                        "The import was cancelled; nothing was imported."))
-            return
-        if isinstance(error, ProblemsError) and error.problems:
-            self._show_status(error.headline)
+            self.show_status(translate("ImportDialog",
+                                       "The import was cancelled; nothing was imported."))
+        elif isinstance(error, ProblemsError) and error.problems:
+            self.show_status(error.headline)
             self.problem_list.addItems([str(problem) for problem in error.problems])
             self.problem_list.show()
         else:
-            self._show_status(error_message(self.project.path, error))
-        if not is_expected(error):
-            sys.excepthook(type(error), error, error.__traceback__)
+            super().failed(error)
 
-    def _finished(self) -> None:
-        self.task = None
-        self._set_busy(False)
+    def finished(self) -> None:
         if self.result is not None:  # done: only Close is left
             self.import_button.hide()
             self.cancel_button.setText(translate("ImportDialog", "Close"))
-
-    def _set_busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        if busy:
-            self.progress.setRange(0, 0)
-        for widget in (self.import_button, self.wave_combo, self.mode_combo):
-            widget.setEnabled(not busy)
-        self.cancel_button.setEnabled(True)
-
-    def _show_status(self, text: str) -> None:
-        self.status_label.setText(text)
-        self.status_label.setVisible(bool(text))
-
-    def reject(self) -> None:
-        if self.task is not None:  # Esc or the window's close button while importing
-            self.cancel_or_close()
-            return
-        super().reject()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(translate("ImportDialog", "Import data"))
