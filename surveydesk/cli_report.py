@@ -107,6 +107,16 @@ def _waves_list(args) -> int:
     return EXIT_OK
 
 
+def _waves_order(args) -> int:
+    from surveydesk.store.project import Project
+
+    with Project.open(Path(args.project)) as project:
+        waves = project.order_waves(args.waves)
+    print(f"Waves in order: {', '.join(w.label for w in waves)} (each compared with the one "
+          "before it).")
+    return EXIT_OK
+
+
 def add_report_commands(commands, command: Callable) -> None:
     """Add ``report`` and ``waves`` to the ``surveydesk-cli`` parser."""
     report = command("report", "write the Excel report (Danish or English) for the client",
@@ -144,3 +154,9 @@ def add_report_commands(commands, command: Callable) -> None:
                             help="the first day of fieldwork, YYYY-MM-DD ('' clears it)")
     wave_dates.add_argument("--to", dest="ends", required=True, metavar="DATE",
                             help="the last day of fieldwork, YYYY-MM-DD ('' clears it)")
+    wave_order = command("order", "put the waves in order: each is compared with the one "
+                         "before it (labels starting with a year are kept in year order)",
+                         _waves_order, wave_commands)
+    wave_order.add_argument("project", metavar="PROJECT", help="the project file (.sdproj)")
+    wave_order.add_argument("waves", nargs="+", metavar="WAVE",
+                            help="every wave's label once, earliest first")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,13 @@ from surveydesk.store import columns, form_versions, migrations
 from surveydesk.store.database import Database
 
 STATUSES = ("complete", "partial", "aborted")
+_YEAR_FIRST = re.compile(r"^\d{4}(?!\d)")
+
+
+def _natural(text: str) -> tuple:
+    """Numbers as numbers: "2022-2" < "2022-10"."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.findall(r"\d+|\D+", text))
 
 
 def utc_now() -> str:
@@ -296,11 +304,34 @@ class Project:
             raise UsageError(f"The wave label {label!r} holds control characters (such as a "
                              "line break); use letters, digits and punctuation only.")
         with self.db.transaction():
-            if label not in {w.label for w in self.waves()}:
+            existing = [w.label for w in self.waves()]
+            if label not in existing:
                 position = self.db.scalar("SELECT COALESCE(MAX(position), 0) + 1 FROM wave")
                 self.db.execute("INSERT INTO wave (label, position) VALUES (?, ?)",
                                 (label, position))
+                labels = [*existing, label]
+                if all(_YEAR_FIRST.match(text) for text in labels):
+                    # "2019", "2022-2": the order of the years, whatever order they came in,
+                    # so "the previous wave" is the earlier one (and every laptop agrees).
+                    self._set_wave_order(sorted(labels, key=_natural))
         return self.wave(label)
+
+    def order_waves(self, labels: Sequence[str]) -> list[Wave]:
+        """Put the waves in the order ``labels`` gives (every wave once): the order in which
+        results compare a wave with "the previous wave"."""
+        known = [w.label for w in self.waves()]
+        if sorted(labels) != sorted(known) or len(set(labels)) != len(labels):
+            raise UsageError(f"Give every wave once, in the order wanted (waves: "
+                             f"{', '.join(known) or 'none yet'}).")
+        with self.db.transaction():
+            self._set_wave_order(list(labels))
+        return self.waves()
+
+    def _set_wave_order(self, labels: list[str]) -> None:
+        # Two steps: positions are unique, so they pass through negative numbers.
+        self.db.execute("UPDATE wave SET position = -position")
+        self.db.executemany("UPDATE wave SET position = ? WHERE label = ?",
+                            [(number, text) for number, text in enumerate(labels, 1)])
 
     def set_wave_dates(self, label: str, starts_on: dt.date | None,
                        ends_on: dt.date | None) -> Wave:

@@ -216,3 +216,45 @@ def test_the_client_is_a_setting_shown_on_the_front_page(capsys, demo_project_fi
     assert run(capsys, "report", path, "--lang", "da", "-o", out_file)[0] == 0
     front = openpyxl.load_workbook(out_file)["Forside"]
     assert [front["A3"].value, front["B3"].value] == ["Kunde", "Aarhus Kommune"]
+
+
+def test_waves_are_kept_in_year_order_and_can_be_ordered_by_hand(capsys, demo_project_file,
+                                                                 tmp_path):
+    from surveydesk.store.project import Project
+
+    path = _copy(demo_project_file, tmp_path)
+    with Project.open(path) as project:
+        project.ensure_wave("2020")  # came in after 2022: still between 2019 and 2022
+        assert [w.label for w in project.waves()] == ["2019", "2020", "2022"]
+    code, out, _ = run(capsys, "waves", "order", path, "2019", "2022", "2020")
+    assert code == 0 and "Waves in order: 2019, 2022, 2020" in out
+    assert_user_error(run(capsys, "waves", "order", path, "2019", "2022"), "every wave once")
+    assert_user_error(run(capsys, "waves", "order", path, "2019", "2019", "2022", "2020"),
+                      "every wave once")
+    with Project.open(path) as project:
+        assert [w.label for w in project.waves()] == ["2019", "2022", "2020"]
+
+
+def test_the_previous_wave_is_the_earlier_year_whatever_order_the_data_came_in(tmp_path):
+    import hashlib
+
+    from surveydesk.analysis.project_tables import tables_for_project
+    from surveydesk.core.xlsform import read_xlsform
+    from surveydesk.demo import DEMOS, demo_form_path, generate_wave
+    from surveydesk.io.importer import cells_from_frame, import_table
+    from surveydesk.store.project import Project
+
+    workbook = demo_form_path("citizen_service").read_bytes()
+    questionnaire = read_xlsform(workbook, "citizen_service.xlsx")
+    survey = DEMOS["citizen_service"]
+    with Project.create(tmp_path / "late.sdproj", workbook, questionnaire) as project:
+        for wave in reversed(survey.waves):  # 2022 first, then the older 2019
+            frame = generate_wave(questionnaire, survey, wave)
+            import_table(project, cells_from_frame(frame), wave.label, "web",
+                         hashlib.sha256(frame.to_csv().encode()).hexdigest())
+        assert [w.label for w in project.waves()] == ["2019", "2022"]
+        table = tables_for_project(project).table
+    rows = table[(table["question"] == "sat_municipality") & (table["statistic"] == "top2")
+                 & (table["breakdown"] == "")]
+    latest = rows[rows["wave"] == "2022"].iloc[0]
+    assert latest["previous_value"] == rows[rows["wave"] == "2019"].iloc[0]["value"]
