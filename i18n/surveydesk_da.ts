@@ -1406,8 +1406,8 @@ Vælg mindst %1 tegn, fx et par ord. Mistes adgangsfrasen, kan ingen læse numre
         <translation>Kom godt i gang</translation>
     </message>
     <message>
-        <source>Welcome to SurveyDesk. Four steps show what it does, on the open project: the first time, a demo citizen survey with answers from earlier waves.</source>
-        <translation>Velkommen til SurveyDesk. De fire trin herunder viser, hvad programmet kan, med det åbne projekt. Første gang er det en demo: en borgerundersøgelse med svar fra tidligere bølger.</translation>
+        <source>Welcome to SurveyDesk. The four steps below show what it does, with the open project. The first time, that is a demo: a citizen survey with answers from two waves.</source>
+        <translation>Velkommen til SurveyDesk. De fire trin herunder viser, hvad programmet kan, med det åbne projekt. Første gang er det en demo: en borgerundersøgelse med svar fra to bølger.</translation>
     </message>
     <message>
         <source>Don&apos;t show this again</source>

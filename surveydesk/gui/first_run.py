@@ -193,9 +193,9 @@ class GettingStartedPanel(QDockWidget):
     def retranslateUi(self) -> None:
         self.setWindowTitle(translate("GettingStarted", "Getting started"))
         self.intro_label.setText(translate(
-            "GettingStarted", "Welcome to SurveyDesk. Four steps show what it does, on the "
-            "open project: the first time, a demo citizen survey with answers from earlier "
-            "waves."))
+            "GettingStarted", "Welcome to SurveyDesk. The four steps below show what it "
+            "does, with the open project. The first time, that is a demo: a citizen survey "
+            "with answers from two waves."))
         for step, title, text in zip(self.steps, self.title_labels, self.text_labels,
                                      strict=True):
             title.setText(step.title())

@@ -19,7 +19,6 @@ from __future__ import annotations
 import getpass
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import (
     QAction,
@@ -54,6 +53,7 @@ from surveydesk.gui.overview import OverviewPage
 from surveydesk.gui.privacy_dialog import ContactEncryptionDialog
 from surveydesk.gui.recent import RecentMenu, remember_project
 from surveydesk.gui.records_page import RecordsPage
+from surveydesk.gui.save_folder import app_data_directory
 from surveydesk.gui.sync import SyncPage
 from surveydesk.gui.sync import export as device_export
 from surveydesk.gui.tasks import ProjectTask
@@ -67,14 +67,9 @@ translate = QCoreApplication.translate
 PROJECT_SUFFIX = ".sdproj"
 
 
-def demo_directory() -> Path:
-    """Where demo projects live: the per-user data directory."""
-    return Path(platformdirs.user_data_dir("SurveyDesk", "SurveyDesk"))
-
-
 def open_demo_project(form: str = "citizen_service", directory: Path | None = None) -> Project:
     """Open the demo project ``form``, creating it on first use."""
-    directory = demo_directory() if directory is None else Path(directory)
+    directory = app_data_directory() if directory is None else Path(directory)
     path = directory / f"demo-{form}{PROJECT_SUFFIX}"
     if path.exists():
         return Project.open(path)
