@@ -1201,6 +1201,14 @@ Vælg mindst %1 tegn, fx et par ord. Mistes adgangsfrasen, kan ingen læse numre
         <translation>Et interview er åbent i interviewindtastningen. Afslut eller forlad det først, og slip så spørgeskemaet igen.</translation>
     </message>
     <message>
+        <source>Checking every stored answer against the new questionnaire…</source>
+        <translation>Kontrollerer hvert gemt svar mod det nye spørgeskema…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
         <source>Questionnaire version</source>
         <translation>Spørgeskemaversion</translation>
     </message>
@@ -1215,6 +1223,10 @@ Vælg mindst %1 tegn, fx et par ord. Mistes adgangsfrasen, kan ingen læse numre
     <message>
         <source>Added questionnaire version %1 to %2 (%3 versions stored). New interviews and imports are checked against it.</source>
         <translation>Spørgeskemaversion %1 er tilføjet til %2 (%3 versioner gemt). Nye interview og indlæsninger kontrolleres mod den.</translation>
+    </message>
+    <message>
+        <source>Adding the questionnaire version was cancelled; nothing was stored.</source>
+        <translation>Tilføjelsen af spørgeskemaversionen blev annulleret; intet blev gemt.</translation>
     </message>
 </context>
 <context>

@@ -13,15 +13,17 @@
 from __future__ import annotations
 
 import re
+import sys
 import zipfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMimeData
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from surveydesk.core.errors import SurveyDeskError
+from surveydesk.core.errors import Cancelled, SurveyDeskError
 from surveydesk.core.xlsform import read_xlsform
 from surveydesk.gui.import_dialog import DATA_SUFFIXES, ImportDialog
+from surveydesk.gui.tasks import ProjectTask, error_message
 from surveydesk.gui.translation import fill
 from surveydesk.store.database import STORAGE_ERRORS, explain_storage_error
 from surveydesk.sync.device_file import SUFFIX as DEVICE_SUFFIX
@@ -173,7 +175,10 @@ def drop_form(window, path: Path) -> bool:
 
 def add_form_version(window, path: Path) -> bool:
     """Store the workbook as a new questionnaire version of the open project (as
-    ``surveydesk-cli form update``); say what happened."""
+    ``surveydesk-cli form update``). Every stored answer is checked against it, which takes
+    seconds on a big project, so that runs in the background behind a progress dialog with
+    Cancel (:attr:`window.form_task`); the outcome is told when it is done. ``False`` if it
+    could not start."""
     title = translate("Drops", "Could not add the questionnaire version")
     if window.entry_page.recorder is not None:
         tell(window, title, translate("Drops", "An interview is open in interview entry. "
@@ -184,24 +189,59 @@ def add_form_version(window, path: Path) -> bool:
     try:
         workbook = path.read_bytes()
         questionnaire = read_xlsform(workbook, path.name)
-        added = project.add_form_version(workbook, questionnaire)
     except SurveyDeskError as error:
         tell(window, title, str(error))
-        return False
-    except STORAGE_ERRORS as error:
-        tell(window, title, str(explain_storage_error(project.path, error)))
         return False
     except OSError as error:
         tell(window, title, f"{error.filename or path}: {error.strerror or error}")
         return False
-    if added is None:
-        tell(window, translate("Drops", "Questionnaire version"), fill(translate(
-            "Drops", "This questionnaire is already in %1; nothing changed."),
-            project.path.name), problem=False)
-        return True
-    window.set_project(project)  # every view reads the new version
-    tell(window, translate("Drops", "Questionnaire version added"), fill(translate(
-        "Drops", "Added questionnaire version %1 to %2 (%3 versions stored). New interviews "
-                 "and imports are checked against it."),
-        added.version, project.path.name, len(project.form_versions())), problem=False)
+    busy = QProgressDialog(translate("Drops", "Checking every stored answer against the new "
+                                              "questionnaire…"),
+                           translate("Drops", "Cancel"), 0, 0, window)
+    busy.setWindowTitle(translate("Drops", "Questionnaire version"))
+    busy.setWindowModality(Qt.WindowModality.WindowModal)
+    busy.setMinimumDuration(300)
+    busy.setAutoClose(False)
+    busy.setAutoReset(False)
+    task = window.form_task = ProjectTask(
+        project.path, lambda copy, _progress, cancelled: copy.add_form_version(
+            workbook, questionnaire, cancelled=cancelled), window)
+
+    def succeeded(added) -> None:
+        busy.close()
+        if added is None:
+            tell(window, translate("Drops", "Questionnaire version"), fill(translate(
+                "Drops", "This questionnaire is already in %1; nothing changed."),
+                project.path.name), problem=False)
+            return
+        window.set_project(project)  # every view reads the new version
+        tell(window, translate("Drops", "Questionnaire version added"), fill(translate(
+            "Drops", "Added questionnaire version %1 to %2 (%3 versions stored). New "
+                     "interviews and imports are checked against it."),
+            added.version, project.path.name, len(project.form_versions())), problem=False)
+
+    def failed(error: BaseException) -> None:
+        busy.close()
+        if isinstance(error, Cancelled):
+            tell(window, translate("Drops", "Questionnaire version"), translate(
+                "Drops", "Adding the questionnaire version was cancelled; nothing was "
+                         "stored."), problem=False)
+        elif isinstance(error, SurveyDeskError):
+            tell(window, title, str(error))
+        elif isinstance(error, STORAGE_ERRORS):
+            tell(window, title, str(explain_storage_error(project.path, error)))
+        else:
+            tell(window, title, error_message(project.path, error))
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    def finished() -> None:
+        window.form_task = None
+        busy.deleteLater()
+        task.deleteLater()
+
+    busy.canceled.connect(task.cancel)
+    task.succeeded.connect(succeeded)
+    task.failed.connect(failed)
+    task.finished.connect(finished)
+    task.start()
     return True

@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.export_task: ProjectTask | None = None
         self.import_dialog: ImportDialog | None = None
         self.export_dialog: ExportDialog | None = None
+        self.form_task: ProjectTask | None = None  # a questionnaire version being added
         self.pages = QStackedWidget(self)
         for page in (self.overview_page, self.entry_page, self.records_page, self.sync_page,
                      self.analysis_page):
@@ -632,6 +633,9 @@ class MainWindow(QMainWindow):
         self.analysis_page.abandon()  # every computation of the tables has ended
         if self.export_task is not None:
             self.export_task.wait()
+        if self.form_task is not None:  # a questionnaire version being checked: stopped
+            self.form_task.cancel()
+            self.form_task.wait()
         if self.project is not None:
             self.project.close()
             self.project = None

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from surveydesk.core.errors import ProjectFileError
+from surveydesk.core.errors import Cancelled, ProjectFileError
 
 APPLICATION_ID = 0x53447331  # "SDs1" in the SQLite header identifies a SurveyDesk project
 BUSY_TIMEOUT_MS = 10_000
@@ -154,6 +154,26 @@ class Database:
         self._depth = 0
         with self._explained():
             self.connection.execute("COMMIT")
+
+    @contextmanager
+    def interruptible(self, cancelled, message: str) -> Iterator[None]:
+        """While inside, SQLite checks ``cancelled()`` every few thousand steps of a
+        statement and stops it when true; that ends as :class:`Cancelled` (``message``),
+        after the enclosing transaction has rolled back. ``cancelled=None`` does nothing."""
+        if cancelled is None:
+            yield
+            return
+        if cancelled():
+            raise Cancelled(message)
+        self.connection.set_progress_handler(lambda: 1 if cancelled() else 0, 20_000)
+        try:
+            yield
+        except sqlite3.OperationalError as error:
+            if "interrupted" not in str(error):
+                raise
+            raise Cancelled(message) from None
+        finally:
+            self.connection.set_progress_handler(None, 0)
 
     @contextmanager
     def _explained(self) -> Iterator[None]:

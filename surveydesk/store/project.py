@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -250,14 +250,18 @@ class Project:
         return self.questionnaire_for(self.current_form_version().id)
 
     def add_form_version(self, workbook: bytes, questionnaire: Questionnaire,
-                         now: str | None = None) -> FormVersion | None:
+                         now: str | None = None, *,
+                         cancelled: Callable[[], bool] | None = None) -> FormVersion | None:
         """Store a questionnaire version; ``None`` if this exact workbook is already stored.
 
         Refused (:class:`UsageError`, nothing stored) if an answer already stored does not
         read under the new version. Every wave's column cache is rebuilt on its next read,
-        with the new version's question types.
+        with the new version's question types. Checking every stored answer takes seconds on
+        a big project: when ``cancelled()`` turns true the check stops with
+        :class:`~surveydesk.core.errors.Cancelled` and nothing is stored.
         """
         sha = hashlib.sha256(workbook).hexdigest()
+        stopped = "Adding the questionnaire version was cancelled; nothing was stored."
         with self.db.transaction():
             existing = self.form_versions()
             _check_same_survey(existing, questionnaire)
@@ -268,7 +272,8 @@ class Project:
                     f"The project already has a different form with version "
                     f"'{questionnaire.version}'. Raise the version in the settings sheet."
                 )
-            form_versions.check_stored_answers_fit(self.db, questionnaire)
+            with self.db.interruptible(cancelled, stopped):  # the slow part
+                form_versions.check_stored_answers_fit(self.db, questionnaire)
             cursor = self.db.execute(
                 "INSERT INTO form_version (form_id, version, title, workbook, sha256, added_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",

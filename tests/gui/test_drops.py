@@ -84,7 +84,7 @@ def test_a_project_in_a_cloud_folder_is_opened_only_after_the_warning(window, tm
 
 
 def test_a_dropped_form_can_become_a_new_version_of_the_open_project(window, tmp_path,
-                                                                    monkeypatch, told):
+                                                                    monkeypatch, told, qtbot):
     version_2 = write_form(tmp_path / "small_v2.xlsx",
                            settings={**SMALL_SETTINGS, "version": "2"})
     offered = []
@@ -92,6 +92,8 @@ def test_a_dropped_form_can_become_a_new_version_of_the_open_project(window, tmp
         (path, name)) or drops.NEW_VERSION)
 
     drop(window, version_2)
+    assert window.form_task is not None  # the stored answers are checked in the background
+    qtbot.waitUntil(lambda: window.form_task is None, timeout=30_000)
 
     assert offered == [(version_2, "small.sdproj")]
     assert [v.version for v in window.project.form_versions()] == ["1", "2"]
@@ -100,11 +102,13 @@ def test_a_dropped_form_can_become_a_new_version_of_the_open_project(window, tmp
                      "interviews and imports are checked against it.")]
 
 
-def test_a_form_of_another_survey_is_refused_as_a_version(window, monkeypatch, told):
+def test_a_form_of_another_survey_is_refused_as_a_version(window, monkeypatch, told, qtbot):
     from surveydesk.demo import demo_form_path
 
     monkeypatch.setattr(drops, "ask_form_use", lambda *_args: drops.NEW_VERSION)
     drop(window, demo_form_path("jobcentre"))
+    if window.form_task is not None:
+        qtbot.waitUntil(lambda: window.form_task is None, timeout=30_000)
     assert len(window.project.form_versions()) == 1
     assert told[0][0] == "Could not add the questionnaire version"
 
@@ -244,3 +248,33 @@ def test_a_workbook_is_a_form_only_with_a_survey_sheet(tmp_path, form_path):
     assert drops.kind_of(form_path) == drops.FORM
     assert drops.kind_of(tmp_path / "data.xlsx") == drops.DATA
     assert drops.kind_of(tmp_path) == drops.UNSUPPORTED
+
+
+def test_adding_a_version_can_be_cancelled_and_stores_nothing(window, tmp_path, monkeypatch,
+                                                              told, qtbot):
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from surveydesk.store.project import Project
+
+    version_2 = write_form(tmp_path / "small_v2.xlsx",
+                           settings={**SMALL_SETTINGS, "version": "2"})
+    monkeypatch.setattr(drops, "ask_form_use", lambda *_args: drops.NEW_VERSION)
+    gate, real = threading.Event(), Project.add_form_version
+
+    def held(self, *args, **kwargs):  # the real check, held until the user has cancelled
+        gate.wait(30)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Project, "add_form_version", held)
+    drop(window, version_2)
+    [busy] = window.findChildren(QProgressDialog)
+    [cancel] = busy.findChildren(QPushButton)
+    assert cancel.text() == "Cancel"
+    cancel.click()
+    gate.set()
+    qtbot.waitUntil(lambda: window.form_task is None, timeout=30_000)
+    assert [v.version for v in window.project.form_versions()] == ["1"]
+    assert told[-1] == ("Questionnaire version", "Adding the questionnaire version was "
+                        "cancelled; nothing was stored.")

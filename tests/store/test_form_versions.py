@@ -90,3 +90,34 @@ def test_the_refusal_lists_twenty_stored_answers_and_counts_the_rest(age_as_text
     message = str(refused.value)
     assert message.count("is not valid under version 2 (expected a number") == 20
     assert "... and 5 more stored answers" in message
+
+
+def test_adding_a_version_can_be_cancelled_while_stored_answers_are_checked(tmp_path):
+    import openpyxl
+
+    from surveydesk.core.errors import Cancelled
+    from surveydesk.core.xlsform import read_xlsform
+    from surveydesk.demo import demo_form_path, write_demo
+    from surveydesk.store.project import Project
+
+    path = tmp_path / "demo.sdproj"
+    write_demo(path).close()
+    book = openpyxl.load_workbook(demo_form_path("citizen_service"))
+    settings = book["settings"]
+    header = [cell.value for cell in settings[1]]
+    settings.cell(2, header.index("version") + 1).value = "2099.1"
+    book.save(tmp_path / "v2.xlsx")
+    workbook = (tmp_path / "v2.xlsx").read_bytes()
+    questionnaire = read_xlsform(workbook, "v2.xlsx")
+    checks = []
+
+    def cancelled() -> bool:  # no at the start; yes when SQLite asks during the check
+        checks.append(1)
+        return len(checks) > 1
+
+    with Project.open(path) as project:
+        with pytest.raises(Cancelled, match="nothing was stored"):
+            project.add_form_version(workbook, questionnaire, cancelled=cancelled)
+        assert len(checks) > 1 and len(project.form_versions()) == 1  # stopped inside SQL
+        added = project.add_form_version(workbook, questionnaire, cancelled=lambda: False)
+        assert added is not None and added.version == "2099.1"
