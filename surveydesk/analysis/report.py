@@ -106,6 +106,10 @@ def report_content(project: Project, *, language: str, breakdowns: Sequence[str]
     options = TableOptions(breakdowns=tuple(breakdowns), weighted=weighted,
                            benchmark=tuple(benchmark))
     tables = tables_for_project(project, options, counted)
+    if tables.table.empty:
+        raise UsageError("The questionnaire has no questions a report can show (select, "
+                         "integer or decimal questions, or themes); text answers are in "
+                         "the data export.")
     analysed = [str(q) for q in pd.unique(tables.table["question"])]
     theme_names = {group.name for group, _ in themes(questionnaire)}
     missing = missing_labels(questionnaire, language,

@@ -305,7 +305,8 @@ def check_table(table: RawTable, questionnaire: Questionnaire, wave: str, mode: 
     ids = _text_column(cells, positions, RESPONDENT_ID)
     # A respondent id names one respondent of one wave (the same id may come back next
     # wave), so an export of several waves is reported for its waves, not for its ids.
-    _check_unique(checker, ids, RESPONDENT_ID, within=waves)
+    # A row with an empty wave cell goes into ``wave``, so it counts as that wave here.
+    _check_unique(checker, ids, RESPONDENT_ID, within=waves.where(waves != "", wave))
     uuids = _text_column(cells, positions, UUID)
     _check_unique(checker, uuids, UUID)
     for index in uuids.index[(uuids != "") & ~uuids.map(_is_uuid)]:

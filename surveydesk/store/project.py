@@ -26,12 +26,6 @@ STATUSES = ("complete", "partial", "aborted")
 _YEAR_FIRST = re.compile(r"^\d{4}(?!\d)")
 
 
-def _natural(text: str) -> tuple:
-    """Numbers as numbers: "2022-2" < "2022-10"."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
-                 for part in re.findall(r"\d+|\D+", text))
-
-
 def utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -314,11 +308,16 @@ class Project:
                 position = self.db.scalar("SELECT COALESCE(MAX(position), 0) + 1 FROM wave")
                 self.db.execute("INSERT INTO wave (label, position) VALUES (?, ?)",
                                 (label, position))
-                labels = [*existing, label]
-                if all(_YEAR_FIRST.match(text) for text in labels):
-                    # "2019", "2022-2": the order of the years, whatever order they came in,
-                    # so "the previous wave" is the earlier one (and every laptop agrees).
-                    self._set_wave_order(sorted(labels, key=_natural))
+                years = [_YEAR_FIRST.match(text) for text in [*existing, label]]
+                if all(years):
+                    # "2019", "2022 forår": a wave of an earlier year than waves already here
+                    # goes before them, so "the previous wave" is the earlier one. The waves
+                    # already here keep their order (also one set with order_waves); a wave
+                    # of the same year goes after those of its year, as it came later.
+                    year = int(years[-1].group())
+                    before = [int(match.group()) <= year for match in years[:-1]]
+                    at = max((i + 1 for i, earlier in enumerate(before) if earlier), default=0)
+                    self._set_wave_order([*existing[:at], label, *existing[at:]])
         return self.wave(label)
 
     def order_waves(self, labels: Sequence[str]) -> list[Wave]:

@@ -23,6 +23,7 @@ then name, wins). A call whose contact data was removed after fieldwork
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 
 from surveydesk.store.call_sync import Attempt, CallRecord, attempt_order
@@ -50,19 +51,27 @@ def call_state(attempts: frozenset[Attempt], max_attempts: int, linked: bool = T
 
 
 def merge_call(kept: CallRecord | None, incoming: CallRecord, max_attempts: int, *,
-               kept_is_new: bool = False, contacts_open: bool = False) -> CallRecord:
+               kept_is_new: bool = False, contacts_open: bool = False,
+               reveal: Callable[[str, str, str], str] | None = None) -> CallRecord:
     """The call once ``incoming`` (from a device file) is merged into ``kept`` (``None`` for a
     number this project does not have yet). Contact data stays as this project has it; for a
     number that two device files bring in the same merge (``kept_is_new``), the rest of the
     record of the one imported first is kept, whichever file comes first. Where the contact
     data is still open (``kept_is_new``, or ``contacts_open``: this project has the call
     without a number and its contacts were never removed) the known number wins over a blank
-    one, and of two numbers the least (see the module docstring)."""
+    one, and of two numbers the least (see the module docstring). ``reveal(reference,
+    column, value)`` gives the plain text of an encrypted value for that comparison."""
     if kept is None or incoming == kept:
         return kept or incoming
     contacts = (kept.phone, kept.name)
     if kept_is_new or contacts_open:
-        contacts = min(contacts, (incoming.phone, incoming.name), key=_contact_choice)
+        def plain(pair: tuple[str, str]) -> tuple:
+            if reveal is None:
+                return _contact_choice(pair)
+            return _contact_choice((reveal(incoming.reference, "phone", pair[0]),
+                                    reveal(incoming.reference, "name", pair[1])))
+
+        contacts = min(contacts, (incoming.phone, incoming.name), key=plain)
     if kept_is_new:  # neither is this project's: start from the first imported
         joined = kept.attempt_log | incoming.attempt_log
         link = min((u for u in (kept.interview_uuid, incoming.interview_uuid) if u),

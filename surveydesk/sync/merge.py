@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from surveydesk.core.contact_crypto import ContactCipher
+from surveydesk.core.contact_crypto import ContactCipher, is_token
 from surveydesk.core.errors import Cancelled, DeviceFileError, SurveyDeskError, UsageError
 from surveydesk.core.questionnaire import Questionnaire
 from surveydesk.core.versions import (
@@ -180,13 +180,14 @@ def read_device_files(master: Project, paths: Sequence[Path],
                       progress: Progress | None = None,
                       cancelled: Callable[[], bool] | None = None,
                       passphrase: str | None = None,
-                      cipher: ContactCipher | None = None) -> list[_Device]:
+                      cipher: ContactCipher | None = None,
+                      ciphers: dict | None = None) -> list[_Device]:
     """Read and check every file; all problems are reported together. Interviews a file
     holds exactly as the master does are counted, not read. Contact data comes in the
     master's form (see :mod:`surveydesk.store.contact_encryption`); ``cipher`` is the
     master's key when it is already unlocked (the app's session), instead of a pass phrase."""
     master_digests = version_digests(master)
-    ciphers: dict = {}
+    ciphers = {} if ciphers is None else ciphers  # keys opened, by key check value
     parameters = key_parameters(master)
     if cipher is not None and parameters is not None:
         ciphers[parameters.check] = cipher
@@ -203,6 +204,20 @@ def read_device_files(master: Project, paths: Sequence[Path],
         raise DeviceFileError("\n".join(
             [*problems, "Nothing was merged; the master project is unchanged."]))
     return devices
+
+
+def _revealer(key: ContactCipher | None):
+    """How contacts are compared when two numbers compete: as plain text. Tokens of an
+    encrypted master carry random nonces, so comparing them would pick a winner at random;
+    with the master's key open they are compared decrypted (without it they stay tokens,
+    which are at least the same in every run)."""
+    if key is None:
+        return None
+
+    def reveal(reference: str, column: str, value: str) -> str:
+        return key.decrypt(value, reference, column) if is_token(value) else value
+
+    return reveal
 
 
 def _check(cancelled: Callable[[], bool] | None) -> None:
@@ -223,11 +238,15 @@ def merge_device_files(master: Project, paths: Sequence[Path | str], *, write: b
         raise UsageError("Give at least one device file to merge.")
     now = now or utc_now()
     paths = [Path(p) for p in paths]
-    devices = read_device_files(master, paths, progress, cancelled, passphrase, cipher)
+    ciphers: dict = {}
+    devices = read_device_files(master, paths, progress, cancelled, passphrase, cipher,
+                                ciphers)
+    parameters = key_parameters(master)
+    reveal = _revealer(ciphers.get(parameters.check) if parameters is not None else None)
     if progress is not None:
         progress(len(paths), len(paths) + 1, "Comparing")
     if not write:
-        plan = _Plan(master, devices)
+        plan = _Plan(master, devices, reveal)
         return plan.report(written=False, backup=None)
     keep = keep_backups if keep_backups is not None else backups.backups_to_keep(master)
     backup = None
@@ -235,7 +254,7 @@ def merge_device_files(master: Project, paths: Sequence[Path | str], *, write: b
         # Planned inside the write transaction: nobody can change the master between the
         # comparison and the write.
         with master.transaction():
-            plan = _Plan(master, devices)
+            plan = _Plan(master, devices, reveal)
             if plan.anything:
                 _check(cancelled)
                 backup = backups.make_backup(master.path, folder=backup_folder)
@@ -253,9 +272,10 @@ def merge_device_files(master: Project, paths: Sequence[Path | str], *, write: b
 class _Plan:
     """The merge worked out in memory, device by device, before anything is written."""
 
-    def __init__(self, master: Project, devices: list[_Device]):
+    def __init__(self, master: Project, devices: list[_Device], reveal=None):
         self.master = master
         self.devices = devices
+        self.reveal = reveal
         uuids = {uuid for device in devices for uuid in device.versions}
         self.initial = kept_versions(master, uuids)
         self.kept = dict(self.initial)
@@ -304,7 +324,8 @@ class _Plan:
                                         kept_is_new=initial is None,
                                         contacts_open=initial is not None
                                         and not initial.phone
-                                        and reference not in self.removed)
+                                        and reference not in self.removed,
+                                        reveal=self.reveal)
                 if before_call is None:
                     calls["calls_added"] += 1
                     calls["attempts_added"] += len(after_call.attempt_log)

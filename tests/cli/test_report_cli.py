@@ -258,3 +258,59 @@ def test_the_previous_wave_is_the_earlier_year_whatever_order_the_data_came_in(t
                  & (table["breakdown"] == "")]
     latest = rows[rows["wave"] == "2022"].iloc[0]
     assert latest["previous_value"] == rows[rows["wave"] == "2019"].iloc[0]["value"]
+
+
+def test_waves_of_one_year_keep_their_order_and_a_manual_order_is_never_undone(
+        capsys, demo_project_file, tmp_path):
+    from surveydesk.store.project import Project
+
+    path = _copy(demo_project_file, tmp_path)
+    with Project.open(path) as project:
+        project.ensure_wave("2023 forår")
+        project.ensure_wave("2023 efterår")  # came later: after spring, not before it
+        assert [w.label for w in project.waves()][-2:] == ["2023 forår", "2023 efterår"]
+        project.order_waves(["2022", "2019", "2023 forår", "2023 efterår"])
+        project.ensure_wave("2024 forår")
+        project.ensure_wave("2020")
+        assert [w.label for w in project.waves()] == [
+            "2022", "2019", "2020", "2023 forår", "2023 efterår", "2024 forår"]
+
+
+def test_an_output_that_cannot_be_written_is_an_error_not_a_traceback(capsys,
+                                                                      demo_project_file,
+                                                                      tmp_path, monkeypatch):
+    import os
+
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)  # e.g. the old report is open in Excel
+    out = tmp_path / "r.xlsx"
+    out.write_bytes(b"yesterday's report")
+    assert_user_error(run(capsys, "report", demo_project_file, "--lang", "en", "-o", out),
+                      "cannot be written", "Permission denied", "close it")
+    assert out.read_bytes() == b"yesterday's report"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.xlsx"]
+
+
+def test_a_form_without_questions_to_report_is_refused(capsys, tmp_path):
+    import openpyxl as xl
+
+    form = tmp_path / "text.xlsx"
+    book = xl.Workbook()
+    survey = book.active
+    survey.title = "survey"
+    survey.append(["type", "name", "label"])
+    survey.append(["text", "comment", "Comment"])
+    settings = book.create_sheet("settings")
+    settings.append(["form_id", "version"])
+    settings.append(["textonly", "1"])
+    book.save(form)
+    project = tmp_path / "t.sdproj"
+    data = tmp_path / "t.csv"
+    data.write_text("comment\nhej\n", encoding="utf-8")
+    assert run(capsys, "init", project, "--form", form)[0] == 0
+    assert run(capsys, "import", project, data, "--wave", "2024")[0] == 0
+    assert_user_error(run(capsys, "report", project, "--lang", "en", "-o",
+                          tmp_path / "r.xlsx"), "no questions a report can show")
+    assert not (tmp_path / "r.xlsx").exists()

@@ -412,3 +412,22 @@ def test_the_result_counts_the_rows_that_took_the_given_mode(small_project, tmp_
     assert result.default_mode_rows == used
     modes = list(small_project.wave_data("2024").interviews["mode"])
     assert modes.count("in_person") == used
+
+
+def test_a_repeated_respondent_id_is_found_when_one_row_leaves_the_wave_empty(tmp_path):
+    from surveydesk.core.errors import DataImportError
+    from surveydesk.demo import write_demo
+    from surveydesk.io.importer import import_file
+    from surveydesk.store.project import Project
+
+    path = tmp_path / "demo.sdproj"
+    write_demo(path).close()
+    data = tmp_path / "d.csv"
+    data.write_text("respondent_id,wave,comment\nR1,2024,a\nR1,,b\n", encoding="utf-8")
+    with Project.open(path) as project:
+        before = project.overview().total
+        with pytest.raises(DataImportError) as caught:
+            import_file(project, data, "2024")
+        assert "respondent_id appears more than once" in str(caught.value)
+        assert "row 3" in str(caught.value)
+        assert project.overview().total == before

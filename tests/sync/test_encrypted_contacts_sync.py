@@ -164,3 +164,29 @@ def test_the_masters_unlocked_key_serves_instead_of_the_pass_phrase(master_with_
                            backup_folder=fieldwork.folder / "b")
         assert calls.call(master, 3, key).name == "Ulla Ørum"
         assert all(is_token(phone) for _ref, phone, _name in stored(master))
+
+
+def test_of_two_new_numbers_an_encrypted_master_keeps_the_least_in_every_run(fieldwork):
+    from surveydesk.store.snapshot import backup_project
+
+    devices = []
+    for name, person in (("one", calls.NewCall("R7", "+4523456789", "Anna")),
+                         ("two", calls.NewCall("R7", "+4533456789", "Bent"))):
+        with fieldwork.laptop(name) as laptop:
+            calls.add_calls(laptop, [person], now="2024-09-02T08:00:00+00:00")
+            devices.append(export(fieldwork, laptop, name, include_contacts=True))
+    with fieldwork.master() as master:
+        encrypt_contacts(master, PASS)
+    kept = set()
+    for run, order in enumerate([devices, devices[::-1]] * 3):
+        copy = fieldwork.folder / f"run{run}.sdproj"
+        backup_project(fieldwork.master_path, copy)
+        from surveydesk.store.project import Project
+
+        with Project.open(copy) as master:
+            merge_device_files(master, order, passphrase=PASS,
+                               backup_folder=fieldwork.folder / "b")
+            key = open_contacts(master, PASS)
+            listed = calls.calls(master, key)
+            kept.add(tuple(listed[listed["reference"] == "R7"].iloc[0][["phone", "name"]]))
+    assert kept == {("+4523456789", "Anna")}

@@ -88,7 +88,10 @@ def write_report(content: ReportContent, out: Path, *, progress: Progress | None
     # Created like any new file (mode 0666 less the umask; mkstemp would make it private),
     # exclusively, so no other file is ever overwritten by the temporary one.
     temporary = out.parent / f".report-{uuid.uuid4().hex[:12]}.xlsx"
-    os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    try:
+        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except OSError as error:
+        raise _unwritable(out, error) from None
     try:
         book = xlsxwriter.Workbook(str(temporary), {"nan_inf_to_errors": False})
         try:
@@ -98,6 +101,15 @@ def write_report(content: ReportContent, out: Path, *, progress: Progress | None
         finally:
             book.close()
         os.replace(temporary, out)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise _unwritable(out, error) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _unwritable(out: Path, error: OSError) -> UsageError:
+    return UsageError(f"{out}: the report cannot be written ({error.strerror or error}). If "
+                      "an earlier report of that name is open in Excel, close it and try "
+                      "again; otherwise choose a folder you may write in.")
