@@ -127,7 +127,30 @@ def _purge(args) -> int:
         removed = remove_contact_data(project, who=who)
     print(f"Removed {removed.summary()} from the call list of {path.name}; recorded in "
           f"the audit log as done by {who}.")
+    _older_backups(path, delete=args.delete_backups, backup_dir=args.backup_dir)
     return EXIT_OK
+
+
+def _older_backups(path: Path, *, delete: bool, backup_dir: str | None) -> None:
+    """Merge backups made before a purge or encryption still hold the numbers in plain
+    text: say so (or delete them when asked)."""
+    from surveydesk.sync import backups
+
+    folder = Path(backup_dir) if backup_dir else None
+    older = backups.backups(path, folder)
+    if not older:
+        return
+    where = older[0].parent
+    if delete:
+        for backup in older:
+            backup.unlink(missing_ok=True)
+        print(f"Deleted {len(older)} merge backup{'s' if len(older) != 1 else ''} of "
+              f"{path.name} in {where} that still held the phone numbers and names.")
+        return
+    print(f"warning: {len(older)} merge backup{'s' if len(older) != 1 else ''} of "
+          f"{path.name} in {where} still hold{'s' if len(older) == 1 else ''} the phone "
+          "numbers and names in plain text; delete them when they are no longer needed "
+          "(privacy purge --delete-backups does).", file=sys.stderr)
 
 
 def _project(args) -> Path:
@@ -151,6 +174,7 @@ def _encrypt(args) -> int:
     print(f"Encrypted {count} phone number{'s' if count != 1 else ''} and names in the call "
           f"list of {path.name}. Keep the pass phrase safe: without it the numbers cannot be "
           "read again, by anybody.")
+    _older_backups(path, delete=False, backup_dir=None)
     return EXIT_OK
 
 
@@ -203,6 +227,11 @@ def add_privacy_commands(commands, command: Callable) -> None:
                        help="do not ask for confirmation (for scripts)")
     purge.add_argument("--who", metavar="NAME",
                        help="who removes it, for the audit log (default: the user name)")
+    purge.add_argument("--delete-backups", action="store_true",
+                       help="also delete this project's merge backups, which still hold the "
+                            "numbers")
+    purge.add_argument("--backup-dir", metavar="DIR",
+                       help="where the merge backups are, if not the default folder")
     encrypt = command("encrypt", "encrypt the call list's phone numbers and names with a "
                       "pass phrase (asked twice; a lost pass phrase means lost numbers)",
                       _encrypt, privacy_commands)

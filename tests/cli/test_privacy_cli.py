@@ -243,3 +243,23 @@ def test_calllist_import_into_an_encrypted_project_needs_the_pass_phrase(
     assert code == 0, err
     assert "1 added" in out or "added 1" in out.casefold(), out
     assert b"22334455" not in project_path.read_bytes()
+
+
+def test_purge_warns_of_merge_backups_that_still_hold_the_numbers_or_deletes_them(
+        project_path, tmp_path, capsys):
+    from surveydesk.sync import backups
+
+    folder = tmp_path / "backups"
+    made = backups.make_backup(project_path, folder=folder)
+    assert b"23456781" in made.read_bytes()  # the backup holds the number in plain text
+    code, _, err = run(capsys, "privacy", "purge", project_path, "--call-list", "--yes",
+                       "--backup-dir", folder)
+    assert code == 0
+    assert f"1 merge backup of {project_path.name} in {folder} still holds" in err
+    assert made.exists()
+    with Project.open(project_path) as project:
+        calls.add_calls(project, [calls.NewCall("R9", "+4522334455", "Ulla")])
+    code, out, err = run(capsys, "privacy", "purge", project_path, "--call-list", "--yes",
+                         "--backup-dir", folder, "--delete-backups")
+    assert code == 0 and "Deleted 1 merge backup" in out and err == ""
+    assert backups.backups(project_path, folder) == []
