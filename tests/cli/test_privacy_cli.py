@@ -7,30 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from surveydesk.cli import main
 from surveydesk.store import calls
 from surveydesk.store.contacts import contact_data, project_events
 from surveydesk.store.project import Project
+from tests.cli.in_process import assert_user_error as user_error
+from tests.cli.in_process import run
 
 PEOPLE = [calls.NewCall("R1", "+4523456781", "Søren Ø"),
           calls.NewCall("R2", "+4587654329", "")]
 
 
-def run(capsys, *args: object) -> tuple[int, str, str]:
-    try:
-        code = main([str(arg) for arg in args])
-    except SystemExit as stop:
-        code = stop.code
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def assert_user_error(result, *fragments: str) -> str:
-    code, out, err = result
-    assert code == 2, (out, err)
-    assert err.startswith("error: ") and "Traceback" not in err
-    for fragment in fragments:
-        assert fragment in err
+    err = user_error(result, *fragments)
+    assert err.startswith("error: ")  # nothing printed before the error
     return err
 
 

@@ -7,25 +7,7 @@ import openpyxl
 import pytest
 
 from surveydesk.cli import main
-
-
-def run(capsys, *args: object) -> tuple[int, str, str]:
-    try:
-        code = main([str(arg) for arg in args])
-    except SystemExit as stop:
-        code = stop.code
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_user_error(result, *fragments: str) -> str:
-    code, out, err = result
-    assert code == 2, (out, err)
-    assert "error:" in err
-    assert "Traceback" not in err
-    for fragment in fragments:
-        assert fragment in err
-    return err
+from tests.cli.in_process import assert_user_error, run
 
 
 @pytest.mark.parametrize(("language", "front", "total"),

@@ -12,30 +12,10 @@ from pathlib import Path
 import pytest
 
 from surveydesk import userdata
-from surveydesk.cli import main
 from surveydesk.store.interview_versions import conflicts
 from surveydesk.store.project import Project
 from surveydesk.sync.device_file import open_device_file
-
-
-def run(capsys, *args: object) -> tuple[int, str, str]:
-    """``surveydesk-cli ARGS`` in this process: (exit code, stdout, stderr)."""
-    try:
-        code = main([str(arg) for arg in args])
-    except SystemExit as stop:  # argparse refuses bad arguments this way
-        code = stop.code
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_user_error(result: tuple[int, str, str], *fragments: str) -> str:
-    code, out, err = result
-    assert code == 2, (out, err)
-    assert "error:" in err
-    assert "Traceback" not in err and "internal error" not in err
-    for fragment in fragments:
-        assert fragment in err
-    return err
+from tests.cli.in_process import assert_user_error, run
 
 
 def backups_in(folder: Path) -> list[Path]:
