@@ -5,8 +5,10 @@
 Writes ``passphrase_<lang>.png`` (the prompt after a wrong pass phrase, as the interviewer
 sees it when phoning an encrypted project) and ``call_list_encrypted_<lang>.png`` (the call
 list panel when the prompt was cancelled: the number is encrypted and cannot be dialled),
-on the demo project with the call list of ``tools/screenshots_entry.py``, its contact data
-encrypted. Needs no display; everything lives in a temporary folder.
+and ``contact_encryption_<lang>.png`` (File ▸ Encrypt or decrypt phone numbers, the two pass
+phrases typed differently), on the demo project with the call list of
+``tools/screenshots_entry.py``, its contact data encrypted. Needs no display; everything
+lives in a temporary folder.
 """
 
 from __future__ import annotations
@@ -44,10 +46,21 @@ def main(argv: list[str] | None = None) -> int:
 def _render(shots: Shots, width: int, height: int, tmp: Path) -> None:
     from surveydesk.gui.entry.call_list import CallListPanel
     from surveydesk.gui.entry.passphrase import PassphraseDialog
+    from surveydesk.gui.privacy_dialog import ContactEncryptionDialog
     from surveydesk.gui.translation import set_ui_language
     from surveydesk.store.contact_encryption import encrypt_contacts
 
     project = _phone_project(tmp)
+    for code in ("en", "da"):  # File > Encrypt or decrypt phone numbers, before encrypting
+        set_ui_language(code)
+        encrypting = ContactEncryptionDialog(None, project)
+        encrypting.passphrase.setText(PASSPHRASE)
+        encrypting.repeat.setText(PASSPHRASE + "!")
+        encrypting.start()  # the two differ: said in the dialog
+        encrypting.show()
+        encrypting.adjustSize()
+        shots.save(encrypting, f"contact_encryption_{code}.png")
+        _dispose(shots.app, encrypting)
     encrypt_contacts(project, PASSPHRASE)
     panel = CallListPanel(project, "MB", clock=lambda: PHONE_NOW)
     panel.resize(width, height)
