@@ -31,7 +31,7 @@ def headline_questions(layout: Layout) -> list[str]:
             and q.choice_list is not None]
 
 
-def _series(layout: Layout, sheet: str, first: int, last: int, column: int, name: str,
+def _series(sheet: str, first: int, last: int, column: int, name: str,
             colour: str, number_format: str) -> dict:
     return {"name": name,
             "categories": [sheet, first, 0, last, 0],
@@ -44,10 +44,10 @@ def _series(layout: Layout, sheet: str, first: int, last: int, column: int, name
 def _wave_series(layout: Layout, sheet: str, first: int, last: int,
                  number_format: str) -> list[dict]:
     total = layout.columns[0].first
-    series = [_series(layout, sheet, first, last, total, layout.current, CURRENT_COLOUR,
+    series = [_series(sheet, first, last, total, layout.current, CURRENT_COLOUR,
                       number_format)]
     if layout.previous:
-        series.insert(0, _series(layout, sheet, first, last, total + 2, layout.previous,
+        series.insert(0, _series(sheet, first, last, total + 2, layout.previous,
                                  PREVIOUS_COLOUR, number_format))
     return series
 
