@@ -25,7 +25,7 @@ from pathlib import Path
 
 import surveydesk
 from surveydesk.core.errors import SurveyDeskError
-from surveydesk.demo import DEMOS
+from surveydesk.io.demo import DEMOS
 from surveydesk.store.project import Project
 from surveydesk.sync.locations import risky_location
 

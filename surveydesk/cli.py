@@ -41,7 +41,7 @@ def _form_check(args) -> int:
 
 
 def _form_demo(args) -> int:
-    from surveydesk.demo import demo_form_path
+    from surveydesk.io.demo import demo_form_path
 
     out = Path(args.output)
     if out.suffix.lower() != ".xlsx":
@@ -176,7 +176,7 @@ def _info(args) -> int:
 
 
 def _demo(args) -> int:
-    from surveydesk.demo import write_demo
+    from surveydesk.io.demo import write_demo
 
     with write_demo(Path(args.project), args.form) as project:
         overview = project.overview()
@@ -475,7 +475,7 @@ PROJECT_HELP = "the project file (.sdproj)"
 DATA_FILE_HELP = "the respondent data file: .csv, .xlsx or SPSS .sav"
 FORM_HELP = ("the XLSForm workbook (.xlsx); 'surveydesk-cli form demo NAME -o FORM.xlsx' "
              "writes a bundled one")
-# The bundled demo questionnaires (surveydesk.demo.DEMOS; a test keeps the two equal, so
+# The bundled demo questionnaires (surveydesk.io.demo.DEMOS; a test keeps the two equal, so
 # that building the parser does not import the demo generator).
 DEMO_FORMS = ("citizen_service", "jobcentre")
 # What 'settings set' accepts, shown in its --help (a test keeps it equal to the keys

@@ -11,13 +11,13 @@ from pathlib import Path
 
 from surveydesk.cli_privacy import add_passphrase_option
 from surveydesk.core.errors import UsageError
-from surveydesk.userdata import config_dir
+from surveydesk.core.userdata import config_dir
 
 EXIT_OK = 0
 
 
 def _sync_export(args) -> int:
-    from surveydesk import userdata
+    from surveydesk.core import userdata
     from surveydesk.store.contact_encryption import is_encrypted
     from surveydesk.store.project import Project
     from surveydesk.sync.device_file import export_device_file

@@ -111,7 +111,7 @@ def small_project(tmp_path, form_path):
 @pytest.fixture(scope="session")
 def demo_project_file(tmp_path_factory) -> Path:
     """A citizen_service demo project written once per test session (do not modify it)."""
-    from surveydesk.demo import write_demo
+    from surveydesk.io.demo import write_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sdproj"
     write_demo(path).close()

@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from surveydesk.analysis.report import CLIENT_SETTING, report_content  # noqa: E402
-from surveydesk.demo import write_demo  # noqa: E402
 from surveydesk.export.excel import write_report  # noqa: E402
 from surveydesk.export.glossary import glossary  # noqa: E402
+from surveydesk.io.demo import write_demo  # noqa: E402
 from surveydesk.io.reference_files import read_benchmark  # noqa: E402
 from surveydesk.store import settings  # noqa: E402
 

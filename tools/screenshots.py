@@ -34,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     size = size_of(args.size)
     records_size = size_of(args.records_size)
 
-    from surveydesk.demo import write_demo
     from surveydesk.gui.main_window import MainWindow
+    from surveydesk.io.demo import write_demo
 
     shots = Shots(args.out)
     save = shots.save

@@ -49,8 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     size = size_of(args.size)
 
-    from surveydesk.demo import write_demo
     from surveydesk.gui.main_window import MainWindow
+    from surveydesk.io.demo import write_demo
     from surveydesk.store import settings
 
     shots = Shots(args.out)

@@ -35,7 +35,7 @@ def tables(folder: Path):
     from surveydesk.analysis.project_tables import tables_for_project
     from surveydesk.analysis.reference import AT_LEAST, BenchmarkValue
     from surveydesk.analysis.tables import TableOptions
-    from surveydesk.demo import write_demo
+    from surveydesk.io.demo import write_demo
     from surveydesk.store import settings
 
     jobcentre = write_demo(folder / "jobcentre.sdproj", "jobcentre")

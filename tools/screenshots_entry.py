@@ -91,10 +91,10 @@ def _render(app, out: Path, width: int, height: int, tmp: Path) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from surveydesk import userdata
-    from surveydesk.demo import write_demo
-    from surveydesk.entry_flow import InterviewRecorder, Setup
+    from surveydesk.core import userdata
+    from surveydesk.entry.recorder import InterviewRecorder, Setup
     from surveydesk.gui.main_window import MainWindow
+    from surveydesk.io.demo import write_demo
     from surveydesk.store import entry
 
     out.mkdir(parents=True, exist_ok=True)
@@ -180,8 +180,8 @@ def _render(app, out: Path, width: int, height: int, tmp: Path) -> None:
 
 def _phone_project(tmp: Path):
     """The demo project with :data:`CALL_LIST` imported and a morning's calls recorded."""
-    from surveydesk.demo import write_demo
     from surveydesk.io.call_list import import_call_list
+    from surveydesk.io.demo import write_demo
     from surveydesk.store import calls
 
     project = write_demo(tmp / "demo-citizen_service.sdproj", "citizen_service")
@@ -197,7 +197,7 @@ def _phone_project(tmp: Path):
 
 
 def _render_phone(app, out: Path, width: int, height: int, tmp: Path) -> None:
-    from surveydesk import userdata
+    from surveydesk.core import userdata
     from surveydesk.gui.entry.call_list import CallListPanel
     from surveydesk.gui.main_window import MainWindow
     from surveydesk.gui.translation import set_ui_language

@@ -42,9 +42,9 @@ def main(argv: list[str] | None = None) -> int:
 
         for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
             QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(folder / "qs"))
-        from surveydesk.demo import demo_form_path, write_demo
         from surveydesk.gui import drops
         from surveydesk.gui.main_window import MainWindow
+        from surveydesk.io.demo import demo_form_path, write_demo
 
         project = write_demo(folder / "demo-citizen_service.sdproj", "citizen_service")
         gone = folder / "Borgerservice 2021.sdproj"

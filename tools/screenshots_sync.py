@@ -73,7 +73,7 @@ def interview(project, person, who: str, device: str, now, *, finish=True) -> st
 def field_period(folder: Path) -> tuple[Path, list[Path]]:
     """The master project and the device files to preview (see the module docstring)."""
     from surveydesk.core.xlsform import read_xlsform
-    from surveydesk.demo import demo_form_path
+    from surveydesk.io.demo import demo_form_path
     from surveydesk.store import calls
     from surveydesk.store.project import Project
     from surveydesk.sync.device_file import export_device_file

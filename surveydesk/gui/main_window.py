@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from surveydesk.core.errors import SurveyDeskError
+from surveydesk.core.userdata import entry_profile
 from surveydesk.core.xlsform import read_xlsform
-from surveydesk.demo import DEMOS, write_demo
 from surveydesk.gui import call_import, drops, first_run, layout, shortcuts, translation
 from surveydesk.gui.analysis import AnalysisPage
 from surveydesk.gui.entry import EntryPage
@@ -58,9 +58,9 @@ from surveydesk.gui.sync import SyncPage
 from surveydesk.gui.sync import export as device_export
 from surveydesk.gui.tasks import ProjectTask
 from surveydesk.gui.translation import fill
+from surveydesk.io.demo import DEMOS, write_demo
 from surveydesk.store.database import STORAGE_ERRORS, explain_storage_error
 from surveydesk.store.project import Project
-from surveydesk.userdata import entry_profile
 
 translate = QCoreApplication.translate
 

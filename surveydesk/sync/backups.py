@@ -13,10 +13,10 @@ import hashlib
 from pathlib import Path
 
 from surveydesk.core.errors import SurveyDeskError
+from surveydesk.core.userdata import config_dir
 from surveydesk.store.project import Project
 from surveydesk.store.settings import whole_number_setting
 from surveydesk.store.snapshot import backup_project
-from surveydesk.userdata import config_dir
 
 KEEP_SETTING = "merge_backups_kept"
 DEFAULT_KEEP = 10

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from surveydesk.demo import demo_form_path
+from surveydesk.io.demo import demo_form_path
 
 COMMANDS = [[], ["form"], ["form", "check"], ["form", "update"], ["init"], ["import"],
             ["export"], ["info"], ["demo"]]

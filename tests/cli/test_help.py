@@ -93,7 +93,7 @@ def test_merge_help_names_the_folder_backups_really_go_to(capsys, monkeypatch, t
 
 
 def test_the_demo_form_choices_are_the_bundled_demos():
-    from surveydesk.demo import DEMOS
+    from surveydesk.io.demo import DEMOS
 
     assert tuple(DEMOS) == cli.DEMO_FORMS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from surveydesk.demo import demo_form_path
+from surveydesk.io.demo import demo_form_path
 from tests.cli.test_cli import assert_user_error, cli
 
 

@@ -222,7 +222,7 @@ def test_the_previous_wave_is_the_earlier_year_whatever_order_the_data_came_in(t
 
     from surveydesk.analysis.project_tables import tables_for_project
     from surveydesk.core.xlsform import read_xlsform
-    from surveydesk.demo import DEMOS, demo_form_path, generate_wave
+    from surveydesk.io.demo import DEMOS, demo_form_path, generate_wave
     from surveydesk.io.importer import cells_from_frame, import_table
     from surveydesk.store.project import Project
 

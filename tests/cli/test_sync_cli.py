@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from surveydesk import userdata
+from surveydesk.core import userdata
 from surveydesk.store.interview_versions import conflicts
 from surveydesk.store.project import Project
 from surveydesk.sync.device_file import open_device_file

@@ -6,7 +6,7 @@ import pytest
 
 from surveydesk.core.interview import REVIEW, InterviewSession, selection_limit
 from surveydesk.core.xlsform import read_xlsform
-from surveydesk.demo import demo_form_path
+from surveydesk.io.demo import demo_form_path
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from surveydesk.core.errors import FormError
 from surveydesk.core.questionnaire import QuestionType
 from surveydesk.core.xlsform import read_xlsform
-from surveydesk.demo import demo_form_path
+from surveydesk.io.demo import demo_form_path
 
 SURVEY = [
     {"type": "select_one sat", "name": "q1", "label::Dansk (da)": "Spørgsmål 1",

@@ -23,7 +23,6 @@ from surveydesk.core.questionnaire import (
     Questionnaire,
     QuestionType,
 )
-from surveydesk.demo import write_demo
 from surveydesk.export.excel import (
     DOWN_FILL,
     LOW_BASE_FILL,
@@ -34,6 +33,7 @@ from surveydesk.export.excel import (
     write_report,
 )
 from surveydesk.export.glossary import glossary
+from surveydesk.io.demo import write_demo
 from surveydesk.store.project import Project
 
 SATISFIED = "sat_municipality"

@@ -18,9 +18,9 @@ import pytest
 from surveydesk.analysis.reference import BenchmarkValue
 from surveydesk.analysis.report import report_content
 from surveydesk.core.errors import Cancelled, UsageError
-from surveydesk.demo import write_demo
 from surveydesk.export.excel import DOWN_FILL, SIGNIFICANT, UP_FILL, write_report
 from surveydesk.export.glossary import glossary
+from surveydesk.io.demo import write_demo
 from surveydesk.store import settings
 from surveydesk.store.project import Project
 
@@ -328,7 +328,7 @@ def test_a_form_without_a_title_in_the_report_language_warns_and_keeps_its_own(t
 
 
 def _without_english_title(folder: Path) -> bytes:
-    from surveydesk.demo import demo_form_path
+    from surveydesk.io.demo import demo_form_path
 
     book = openpyxl.load_workbook(demo_form_path("citizen_service"))
     settings_sheet = book["settings"]

@@ -14,9 +14,9 @@ import subprocess
 import pytest
 
 from surveydesk.analysis.report import report_content
-from surveydesk.demo import write_demo
 from surveydesk.export.excel import write_report
 from surveydesk.export.glossary import glossary
+from surveydesk.io.demo import write_demo
 from surveydesk.store import settings
 from surveydesk.store.project import Project
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QDateTime, Qt
 
 from surveydesk.core.xlsform import read_xlsform
-from surveydesk.demo import demo_form_path
 from surveydesk.gui.entry.call_list import CallListPanel
+from surveydesk.io.demo import demo_form_path
 from surveydesk.store import calls
 from surveydesk.store.calls import NewCall
 from surveydesk.store.project import Project

@@ -103,7 +103,7 @@ def test_a_dropped_form_can_become_a_new_version_of_the_open_project(window, tmp
 
 
 def test_a_form_of_another_survey_is_refused_as_a_version(window, monkeypatch, told, qtbot):
-    from surveydesk.demo import demo_form_path
+    from surveydesk.io.demo import demo_form_path
 
     monkeypatch.setattr(drops, "ask_form_use", lambda *_args: drops.NEW_VERSION)
     drop(window, demo_form_path("jobcentre"))

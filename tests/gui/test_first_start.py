@@ -13,13 +13,13 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFileDialog
 
 from surveydesk.core.xlsform import read_xlsform
-from surveydesk.demo import demo_form_path
 from surveydesk.gui import save_folder
 from surveydesk.gui.analysis import report_dialog
 from surveydesk.gui.analysis.navigator import THEME_ROLE, Navigator
 from surveydesk.gui.export_dialog import ExportDialog
 from surveydesk.gui.main_window import MainWindow
 from surveydesk.gui.sync import export as device_export
+from surveydesk.io.demo import demo_form_path
 from surveydesk.store import settings
 from surveydesk.store.project import Project
 from surveydesk.store.snapshot import backup_project

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from surveydesk import app
-from surveydesk.demo import demo_form_path
 from surveydesk.gui import location_warning
 from surveydesk.gui import main_window as main_window_module
 from surveydesk.gui.main_window import MainWindow
+from surveydesk.io.demo import demo_form_path
 from surveydesk.store.project import Project
 from surveydesk.sync.locations import (
     CLOUD_FOLDER,

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 import surveydesk
 from surveydesk import app
-from surveydesk.demo import demo_form_path
 from surveydesk.gui import main_window as main_window_module
 from surveydesk.gui import translation
 from surveydesk.gui.main_window import MainWindow, open_demo_project
+from surveydesk.io.demo import demo_form_path
 from surveydesk.store.project import Project
 
 ENGLISH_HEADERS = ["Wave", "Total", "Web", "In person", "Phone", "Complete", "Partial", "Aborted"]

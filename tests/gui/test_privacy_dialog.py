@@ -22,7 +22,7 @@ def fast_scrypt(monkeypatch):
 
 @pytest.fixture
 def project(tmp_path):
-    from surveydesk.demo import write_demo
+    from surveydesk.io.demo import write_demo
 
     path = tmp_path / "demo.sdproj"
     with write_demo(path) as created:

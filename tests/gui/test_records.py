@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
-from surveydesk.demo import write_demo
 from surveydesk.gui import records
 from surveydesk.gui.records import AnswerEditor, RecordBrowser
+from surveydesk.io.demo import write_demo
 from surveydesk.store import entry
 
 

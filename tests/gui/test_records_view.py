@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QKeySequence
 
-from surveydesk import userdata
+from surveydesk.core import userdata
 from surveydesk.gui.main_window import MainWindow
 from surveydesk.store import entry
 from surveydesk.store.project import Project

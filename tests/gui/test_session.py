@@ -9,9 +9,9 @@ from PySide6.QtCore import QRect, QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
-from surveydesk.demo import demo_form_path
 from surveydesk.gui import first_run, layout, recent
 from surveydesk.gui.main_window import MainWindow
+from surveydesk.io.demo import demo_form_path
 from surveydesk.store.project import Project
 
 

@@ -13,8 +13,8 @@ from openpyxl import Workbook
 
 from surveydesk.core.errors import DataImportError
 from surveydesk.core.xlsform import read_xlsform
-from surveydesk.demo import demo_form_path
 from surveydesk.io.call_list import import_call_list, normalise_phone, read_call_list
+from surveydesk.io.demo import demo_form_path
 from surveydesk.store import calls
 from surveydesk.store.project import Project
 

@@ -14,7 +14,7 @@ import pytest
 from surveydesk.core.errors import SurveyDeskError, UsageError
 from surveydesk.core.questionnaire import Choice, ChoiceList
 from surveydesk.core.xlsform import read_xlsform
-from surveydesk.demo import demo_form_path, write_demo
+from surveydesk.io.demo import demo_form_path, write_demo
 from surveydesk.io.exporter import (
     META_COLUMNS,
     ExportResult,

@@ -416,7 +416,7 @@ def test_the_result_counts_the_rows_that_took_the_given_mode(small_project, tmp_
 
 def test_a_repeated_respondent_id_is_found_when_one_row_leaves_the_wave_empty(tmp_path):
     from surveydesk.core.errors import DataImportError
-    from surveydesk.demo import write_demo
+    from surveydesk.io.demo import write_demo
     from surveydesk.io.importer import import_file
     from surveydesk.store.project import Project
 

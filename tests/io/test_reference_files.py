@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from surveydesk.core.xlsform import read_xlsform
-from surveydesk.demo import demo_form_path
+from surveydesk.io.demo import demo_form_path
 from surveydesk.io.reference_files import ReferenceFileError, read_benchmark, read_population
 
 

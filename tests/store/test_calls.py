@@ -8,7 +8,7 @@ import pytest
 
 from surveydesk.core.errors import UsageError
 from surveydesk.core.xlsform import read_xlsform
-from surveydesk.demo import demo_form_path
+from surveydesk.io.demo import demo_form_path
 from surveydesk.store import calls
 from surveydesk.store.calls import NewCall
 from surveydesk.store.project import Project

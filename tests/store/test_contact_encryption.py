@@ -11,8 +11,8 @@ from surveydesk.core import contact_crypto
 from surveydesk.core.contact_crypto import ContactDataError, PassphraseError, is_token
 from surveydesk.core.errors import ProjectFileError, UsageError
 from surveydesk.core.xlsform import read_xlsform
-from surveydesk.demo import demo_form_path
 from surveydesk.io.call_list import import_call_list
+from surveydesk.io.demo import demo_form_path
 from surveydesk.store import calls
 from surveydesk.store.contact_encryption import (
     decrypt_contacts,

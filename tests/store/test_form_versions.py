@@ -97,7 +97,7 @@ def test_adding_a_version_can_be_cancelled_while_stored_answers_are_checked(tmp_
 
     from surveydesk.core.errors import Cancelled
     from surveydesk.core.xlsform import read_xlsform
-    from surveydesk.demo import demo_form_path, write_demo
+    from surveydesk.io.demo import demo_form_path, write_demo
     from surveydesk.store.project import Project
 
     path = tmp_path / "demo.sdproj"

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from surveydesk.core.answers import answers_hash
 from surveydesk.core.errors import DeviceFileError, SurveyDeskError, UsageError
 from surveydesk.core.xlsform import read_xlsform
-from surveydesk.demo import demo_form_path
+from surveydesk.io.demo import demo_form_path
 from surveydesk.store import calls, entry, migrations
 from surveydesk.store.calls import NewCall
 from surveydesk.store.project import NewInterview, Project

@@ -1,6 +1,6 @@
 """Interview entry: the start screen, one question per screen, the review page.
 
-The screens show and ask; :mod:`surveydesk.entry_flow` (Qt-free) runs the
+The screens show and ask; :mod:`surveydesk.entry.recorder` (Qt-free) runs the
 interview session and stores every confirmed answer at once.
 """
 

@@ -1,7 +1,7 @@
 """Asking why an interview stops: the citizen left, refused, a language barrier, or other.
 
 The answers already given stay in the project file; the interview is kept as ``aborted``
-with the reason (see :func:`~surveydesk.entry_flow.abort_reason`).
+with the reason (see :func:`~surveydesk.entry.recorder.abort_reason`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from surveydesk.entry_flow import ABORT_REASONS, abort_reason
+from surveydesk.entry.recorder import ABORT_REASONS, abort_reason
 
 translate = QCoreApplication.translate
 

@@ -13,11 +13,11 @@ import sys
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from surveydesk.core.userdata import entry_profile
 from surveydesk.gui.tasks import error_message, is_expected
 from surveydesk.gui.translation import fill, ui_locale
 from surveydesk.store.contacts import contact_data, remove_contact_data
 from surveydesk.store.project import Project
-from surveydesk.userdata import entry_profile
 
 translate = QCoreApplication.translate
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from surveydesk.core.interview import selection_limit
 from surveydesk.core.questionnaire import Question, QuestionType
-from surveydesk.entry_flow import InterviewRecorder
+from surveydesk.entry.recorder import InterviewRecorder
 from surveydesk.gui.entry.fields import answer_editor, editor_text, type_problem
 from surveydesk.gui.entry.keys import dont_know_choice
 from surveydesk.gui.entry.options import OptionList

@@ -22,7 +22,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from surveydesk.core.errors import SurveyDeskError
-from surveydesk.entry_flow import InterviewRecorder, Setup
+from surveydesk.core.userdata import EntryProfile, device_id, entry_profile, remember_entry_profile
+from surveydesk.entry.recorder import InterviewRecorder, Setup
 from surveydesk.gui.entry.abort import AbortDialog
 from surveydesk.gui.entry.interview import InterviewPage
 from surveydesk.gui.entry.review import ReviewPage
@@ -31,7 +32,6 @@ from surveydesk.gui.entry.style import STYLE_SHEET
 from surveydesk.store import calls
 from surveydesk.store.database import STORAGE_ERRORS, explain_storage_error
 from surveydesk.store.project import Project
-from surveydesk.userdata import EntryProfile, device_id, entry_profile, remember_entry_profile
 
 translate = QCoreApplication.translate
 T = TypeVar("T")

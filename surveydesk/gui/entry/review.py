@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from surveydesk.core.questionnaire import Question
-from surveydesk.entry_flow import InterviewRecorder
+from surveydesk.entry.recorder import InterviewRecorder
 from surveydesk.gui.entry.interview import has_languages, language_name
 from surveydesk.gui.entry.style import (
     BODY_PT,

@@ -1,7 +1,7 @@
 """The start screen of entry: who interviews, how, where, which wave; new or resume.
 
 The fields are prefilled from the entry profile remembered on this laptop
-(:mod:`surveydesk.userdata`). Interviews that were interrupted on this device (a crash, a
+(:mod:`surveydesk.core.userdata`). Interviews that were interrupted on this device (a crash, a
 closed window) are listed with the question they stopped at, to resume exactly there
 (:mod:`surveydesk.gui.entry.resume`).
 
@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from surveydesk.entry_flow import Setup
+from surveydesk.core.userdata import EntryProfile
+from surveydesk.entry.recorder import Setup
 from surveydesk.gui.entry.phone import PhoneCalls
 from surveydesk.gui.entry.resume import ResumeList
 from surveydesk.gui.entry.style import (
@@ -43,7 +44,6 @@ from surveydesk.gui.entry.style import (
 from surveydesk.gui.translation import current_language, fill, ui_locale
 from surveydesk.store import entry, settings
 from surveydesk.store.project import Project
-from surveydesk.userdata import EntryProfile
 
 translate = QCoreApplication.translate
 ENTRY_MODES = ("in_person", "phone")

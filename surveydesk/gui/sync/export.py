@@ -23,12 +23,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from surveydesk.core.errors import Cancelled
+from surveydesk.core.userdata import device_id, entry_profile
 from surveydesk.gui.save_folder import default_save_folder
 from surveydesk.gui.tasks import ProjectTask, error_message, is_expected
 from surveydesk.gui.translation import fill, ui_locale
 from surveydesk.store.project import Project
 from surveydesk.sync.device_file import SUFFIX, Manifest, export_device_file
-from surveydesk.userdata import device_id, entry_profile
 
 translate = QCoreApplication.translate
 

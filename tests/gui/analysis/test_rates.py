@@ -32,7 +32,7 @@ gender,no_answer,350,2023
 
 @pytest.fixture(scope="module")
 def jobcentre_demo(tmp_path_factory) -> Path:
-    from surveydesk.demo import write_demo
+    from surveydesk.io.demo import write_demo
 
     path = tmp_path_factory.mktemp("jobcentre") / "jobcentre.sdproj"
     write_demo(path, "jobcentre").close()

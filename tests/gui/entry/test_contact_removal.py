@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from surveydesk import userdata
+from surveydesk.core import userdata
 from surveydesk.store import calls
 from surveydesk.store.contacts import contact_data, project_events
 

@@ -12,7 +12,7 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 
-from surveydesk import userdata
+from surveydesk.core import userdata
 from surveydesk.gui.main_window import MainWindow
 from surveydesk.store import entry
 from surveydesk.store.project import Project

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from surveydesk import userdata
+from surveydesk.core import userdata
 from surveydesk.gui.main_window import MainWindow
 from surveydesk.store.project import Project
 
@@ -102,10 +102,10 @@ def test_enter_on_the_focused_new_interview_button_starts_one(window, keyboard):
 
 
 def test_quota_progress_is_shown_on_the_start_screen(qtbot, project_path):
+    from surveydesk.core.userdata import EntryProfile
     from surveydesk.gui.entry.start import StartPage
     from surveydesk.store import settings
     from surveydesk.store.project import Project
-    from surveydesk.userdata import EntryProfile
 
     with Project.open(project_path) as project:
         settings.set_quota(project, "department", "borgerservice", 200)

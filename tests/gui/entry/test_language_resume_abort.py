@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from surveydesk import userdata
-from surveydesk.entry_flow import InterviewRecorder, Setup
+from surveydesk.core import userdata
+from surveydesk.entry.recorder import InterviewRecorder, Setup
 from surveydesk.store import entry
 
 CTRL = Qt.KeyboardModifier.ControlModifier

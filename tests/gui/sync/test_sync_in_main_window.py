@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from surveydesk import userdata
+from surveydesk.core import userdata
 from surveydesk.gui.main_window import MainWindow
 from surveydesk.gui.sync import export as device_export
 from surveydesk.store import calls, entry

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from surveydesk import entry_flow as recorder_module
 from surveydesk.core.errors import ProjectFileError
-from surveydesk.entry_flow import InterviewRecorder, Setup, abort_reason
+from surveydesk.entry import recorder as recorder_module
+from surveydesk.entry.recorder import InterviewRecorder, Setup, abort_reason
 from surveydesk.store import entry
 
 SETUP = Setup("MB", "in_person", "Borgerservice, foyer", "2024")
@@ -164,7 +164,7 @@ def _first_choice(question):
 
 
 def test_a_calculation_is_stored_with_the_answer_it_depends_on(tmp_path):
-    from surveydesk.demo import write_demo
+    from surveydesk.io.demo import write_demo
 
     with write_demo(tmp_path / "jobcentre.sdproj", "jobcentre") as project:
         recorder = InterviewRecorder.start(project, SETUP, "dev-1")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from surveydesk import userdata
+from surveydesk.core import userdata
 
 
 def test_device_id_is_stable_and_profile_is_remembered(tmp_path, monkeypatch):
