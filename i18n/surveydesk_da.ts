@@ -1247,22 +1247,6 @@ Vælg mindst %1 tegn, fx et par ord. Mistes adgangsfrasen, kan ingen læse numre
 <context>
     <name>ExportDialog</name>
     <message>
-        <source>Choose the file to export to.</source>
-        <translation>Vælg den fil, der skal eksporteres til.</translation>
-    </message>
-    <message>
-        <source>That is the project file itself; choose another name.</source>
-        <translation>Det er selve projektfilen; vælg et andet navn.</translation>
-    </message>
-    <message>
-        <source>%1: give a name ending in %2.</source>
-        <translation>%1: giv et navn, der ender på %2.</translation>
-    </message>
-    <message>
-        <source>The folder %1 does not exist.</source>
-        <translation>Mappen %1 findes ikke.</translation>
-    </message>
-    <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
@@ -1273,6 +1257,14 @@ Vælg mindst %1 tegn, fx et par ord. Mistes adgangsfrasen, kan ingen læse numre
     <message>
         <source>Export data</source>
         <translation>Eksportér data</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Erstat filen?</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it with the new export?</source>
+        <translation>%1 findes allerede. Skal den erstattes med den nye eksport?</translation>
     </message>
     <message>
         <source>Writing %1…</source>
@@ -1946,6 +1938,45 @@ Vælg mindst %1 tegn, fx et par ord. Mistes adgangsfrasen, kan ingen læse numre
     <message>
         <source>Search questions…</source>
         <translation>Søg i spørgsmål…</translation>
+    </message>
+</context>
+<context>
+    <name>OutputFile</name>
+    <message>
+        <source>Choose the file to write to.</source>
+        <translation>Vælg den fil, der skal skrives til.</translation>
+    </message>
+    <message>
+        <source>A file name cannot hold a NUL character; choose another name.</source>
+        <translation>Et filnavn kan ikke indeholde et NUL-tegn; vælg et andet navn.</translation>
+    </message>
+    <message>
+        <source>That is the project file itself; choose another name.</source>
+        <translation>Det er selve projektfilen; vælg et andet navn.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the name of the file to write.</source>
+        <translation>%1 er en mappe; angiv navnet på den fil, der skal skrives.</translation>
+    </message>
+    <message>
+        <source>%1: give a name ending in %2.</source>
+        <translation>%1: giv et navn, der ender på %2.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Mappen %1 findes ikke.</translation>
+    </message>
+    <message>
+        <source>You may not write in the folder %1; choose another.</source>
+        <translation>Du må ikke skrive i mappen %1; vælg en anden.</translation>
+    </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation>%1 findes allerede.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (%2). If it is open in another program such as Excel, close it and try again.</source>
+        <translation>%1 kan ikke skrives (%2). Hvis filen er åben i et andet program, fx Excel, så luk den og prøv igen.</translation>
     </message>
 </context>
 <context>

@@ -169,7 +169,7 @@ class Fieldwork:
 
         out = self.folder / f"{name or laptop.path.stem}.sddevice"
         export_device_file(laptop, out, device_id=f"device-{laptop.path.stem}",
-                           interviewer=interviewer, now=self.now())
+                           interviewer=interviewer, now=self.now(), replace=True)
         return out
 
 

@@ -26,6 +26,11 @@ def config_dir() -> Path:
     return Path(override) if override else Path(user_config_dir("SurveyDesk", "SurveyDesk"))
 
 
+def backup_folder() -> Path:
+    """Where ``merge`` backs a master project up before writing to it."""
+    return config_dir() / "backups"
+
+
 @dataclass(frozen=True)
 class EntryProfile:
     """What the interviewer chose last time on this laptop."""

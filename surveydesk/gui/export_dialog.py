@@ -10,6 +10,7 @@ at all.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from surveydesk.core.errors import Cancelled, UsageError
+from surveydesk.core.errors import Cancelled
+from surveydesk.gui.output_file import may_replace, refusal
 from surveydesk.gui.save_folder import default_save_folder
 from surveydesk.gui.task_dialog import TaskDialog
 from surveydesk.gui.translation import current_language, fill, ui_locale
@@ -53,6 +55,7 @@ class ExportRequest:
     labels: bool = False
     delimiter: str = ","
     audit: bool = True
+    replace: bool = False  # an existing file at ``out`` may be replaced (the user agreed)
 
 
 @dataclass(frozen=True)
@@ -61,21 +64,11 @@ class Exported:
     audit: AuditExport | None
 
 
-def check_output(request: ExportRequest, project_path: Path) -> None:
-    """Refuse an output the export cannot or must not write (before any work starts)."""
-    out = request.out
+def output_problem(request: ExportRequest, project_path: Path) -> str | None:
+    """Why the export cannot or must not write ``request.out`` (before any work starts), in
+    the UI language; ``None`` if it can. The policy is :mod:`surveydesk.io.files`."""
     wanted = ".sav" if request.format == "sav" else (".csv", ".tsv", ".txt")
-    if not str(out).strip() or out.name == "":
-        raise UsageError(translate("ExportDialog", "Choose the file to export to."))
-    if out.resolve() == project_path.resolve():
-        raise UsageError(translate("ExportDialog", "That is the project file itself; choose "
-                                                   "another name."))
-    if not out.name.lower().endswith(wanted):
-        raise UsageError(fill(translate("ExportDialog", "%1: give a name ending in %2."),
-                              out.name, wanted if isinstance(wanted, str) else wanted[0]))
-    if not out.parent.is_dir():
-        raise UsageError(fill(translate("ExportDialog", "The folder %1 does not exist."),
-                              out.parent))
+    return refusal(request.out, suffixes=wanted, protect=project_path)
 
 
 def export_work(request: ExportRequest):
@@ -85,19 +78,21 @@ def export_work(request: ExportRequest):
         progress(0, 2, "data")
         if request.format == "sav":
             data = exporter.export_sav(project, request.out, wave=request.wave,
-                                       language=request.language)
+                                       language=request.language, replace=request.replace)
         else:
             data = exporter.export_csv(project, request.out, wave=request.wave,
                                        language=request.language, labels=request.labels,
-                                       delimiter=request.delimiter)
+                                       delimiter=request.delimiter, replace=request.replace)
         if not request.audit:
             return Exported(data, None)
         if cancelled():  # the data file is written; say so rather than pretend otherwise
             raise Cancelled(f"Cancelled after {request.out.name} was written; the audit log "
                             "was not written.")
         progress(1, 2, "audit")
+        # The audit log goes with its data file and is replaced with it (as the CLI does).
         audit = write_audit_log(project, audit_path(request.out), wave=request.wave,
-                                delimiter=";" if request.delimiter == ";" else ",")
+                                delimiter=";" if request.delimiter == ";" else ",",
+                                replace=True)
         return Exported(data, audit)
 
     return work
@@ -112,6 +107,7 @@ class ExportDialog(TaskDialog):
         super().__init__(parent, project)
         self.setObjectName("exportDialog")
         self.result: Exported | None = None
+        self._chosen: Path | None = None  # the file the save dialog asked about
         self.format_combo = QComboBox()
         for code in FORMATS:
             self.format_combo.addItem("", code)
@@ -190,17 +186,23 @@ class ExportDialog(TaskDialog):
                                               self.file_edit.text(), filters)
         if path:
             self.file_edit.setText(path)
+            self._chosen = Path(path)  # the save dialog asked before replacing it
 
     # -- the export ------------------------------------------------------------------------
     def start(self) -> bool:
         if self.task is not None:
             return False
         request = self.request()
-        try:
-            check_output(request, self.project.path)
-        except UsageError as error:
-            self.show_status(str(error))
+        problem = output_problem(request, self.project.path)
+        if problem is not None:
+            self.show_status(problem)
             return False
+        if not may_replace(self, request.out, translate("ExportDialog", "Replace the file?"),
+                           translate("ExportDialog", "%1 already exists. Replace it with the "
+                                                     "new export?"), self._chosen):
+            self.file_edit.setFocus()
+            return False
+        request = dataclasses.replace(request, replace=True)  # asked, if it exists
         self.result = None
         self.run(export_work(request),
                  fill(translate("ExportDialog", "Writing %1…"), request.out.name))

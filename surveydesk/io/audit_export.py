@@ -33,7 +33,7 @@ def audit_path(out: Path) -> Path:
 
 
 def write_audit_log(project: Project, out: Path, *, wave: str | None = None,
-                    delimiter: str = ",") -> AuditExport:
+                    delimiter: str = ",", replace: bool = False) -> AuditExport:
     """Write the audit log (of ``wave``'s interviews and every project event) to ``out``."""
     rows = audit_rows(project, wave)
 
@@ -46,5 +46,5 @@ def write_audit_log(project: Project, out: Path, *, wave: str | None = None,
             writer.writerow(AUDIT_COLUMNS)
             writer.writerows([cell(v) for v in astuple(row)] for row in rows)
 
-    write_atomically(Path(out), write, protect=project.path)
+    write_atomically(Path(out), write, what="audit log", replace=replace, protect=project.path)
     return AuditExport(Path(out), len(rows))

@@ -190,6 +190,7 @@ def export_csv(
     language: str | None = None,
     labels: bool = False,
     delimiter: str = ",",
+    replace: bool = False,
 ) -> ExportResult:
     """Write a CSV file in UTF-8 with a BOM, so Danish Excel shows æ, ø and å.
 
@@ -219,7 +220,7 @@ def export_csv(
             writer.writerow(frame.columns)
             writer.writerows(cells.itertuples(index=False, name=None))
 
-    write_atomically(Path(out), write, protect=project.path)
+    write_atomically(Path(out), write, what="data file", replace=replace, protect=project.path)
     return run.result(out, frame)
 
 
@@ -238,7 +239,8 @@ def _csv_cells(values: pd.Series, point: str) -> pd.Series:
 
 
 def export_sav(
-    project: Project, out: Path, *, wave: str | None = None, language: str | None = None
+    project: Project, out: Path, *, wave: str | None = None, language: str | None = None,
+    replace: bool = False,
 ) -> ExportResult:
     """Write an SPSS .sav file with variable and value labels in ``language``.
 
@@ -287,7 +289,7 @@ def export_sav(
         except (pyreadstat.PyreadstatError, pyreadstat.ReadstatError) as error:
             raise SurveyDeskError(f"{out}: the .sav file cannot be written ({error}).") from None
 
-    write_atomically(Path(out), write, protect=project.path)
+    write_atomically(Path(out), write, what="data file", replace=replace, protect=project.path)
     return run.result(out, frame)
 
 

@@ -37,26 +37,27 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 
 def write_tidy(frame: pd.DataFrame, out: Path, fmt: str,
-               response_rates: pd.DataFrame | None = None, protect: Path | None = None) -> None:
+               response_rates: pd.DataFrame | None = None, protect: Path | None = None,
+               replace: bool = False) -> None:
     if fmt not in FORMATS:
         raise UsageError(f"Unknown format '{fmt}'; use one of: {', '.join(FORMATS)}.")
     out = Path(out)
+    policy = {"what": "table file", "replace": replace, "protect": protect}
     if fmt == "csv":
         text = _csv_ready(frame).to_csv(index=False, lineterminator="\n",
                                         float_format="%.10g")
-        write_atomically(out, lambda path: path.write_text(text, encoding="utf-8"),
-                         protect)
+        write_atomically(out, lambda path: path.write_text(text, encoding="utf-8"), **policy)
     elif fmt == "json":
         text = json.dumps(_records(frame), ensure_ascii=False, indent=1)
         write_atomically(out, lambda path: path.write_text(text + "\n", encoding="utf-8"),
-                         protect)
+                         **policy)
     else:
         def write(path: Path) -> None:
             with pd.ExcelWriter(path, engine="openpyxl") as writer:
                 _excel_ready(frame).to_excel(writer, sheet_name="tables", index=False)
                 if response_rates is not None and not response_rates.empty:
                     response_rates.to_excel(writer, sheet_name="response_rates", index=False)
-        write_atomically(out, write, protect)
+        write_atomically(out, write, **policy)
 
 
 def _csv_ready(frame: pd.DataFrame) -> pd.DataFrame:

@@ -13,7 +13,7 @@ import hashlib
 from pathlib import Path
 
 from surveydesk.core.errors import SurveyDeskError
-from surveydesk.core.userdata import config_dir
+from surveydesk.core.userdata import backup_folder
 from surveydesk.store.project import Project
 from surveydesk.store.settings import whole_number_setting
 from surveydesk.store.snapshot import backup_project
@@ -23,7 +23,9 @@ DEFAULT_KEEP = 10
 
 
 def default_folder() -> Path:
-    return config_dir() / "backups"
+    """The folder backups go to unless another is given (:func:`~surveydesk.core.userdata.
+    backup_folder`)."""
+    return backup_folder()
 
 
 def backups_to_keep(project: Project) -> int:

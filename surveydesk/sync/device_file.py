@@ -47,7 +47,7 @@ from surveydesk.core.errors import (
     ProjectFileError,
     SurveyDeskError,
 )
-from surveydesk.io.files import write_atomically
+from surveydesk.io.files import check_output, write_atomically
 from surveydesk.store import migrations
 from surveydesk.store.database import STORAGE_ERRORS
 from surveydesk.store.project import Project, utc_now
@@ -92,12 +92,14 @@ _COPY_CHUNK = 1 << 20
 
 def export_device_file(project: Project, out: Path, *, device_id: str, interviewer: str,
                        now: str | None = None, include_contacts: bool = False,
+                       replace: bool = False,
                        progress: Callable[[int, int, str], None] | None = None,
                        cancelled: Callable[[], bool] | None = None) -> Manifest:
     """Write ``project`` as the device file ``out`` (replaced whole, never half-written).
 
     The call list's phone numbers and names are left out unless ``include_contacts``.
-    An older device file at ``out`` is replaced; a project file there is never.
+    An existing file at ``out`` is refused unless ``replace``; a project file there is
+    never replaced (:mod:`surveydesk.io.files`).
     ``progress(step, total, text)`` follows the snapshot, the counting and the compressing
     (in steps of 1 MB); when ``cancelled()`` turns true the export stops with
     :class:`~surveydesk.core.errors.Cancelled` and no file is written or replaced.
@@ -114,6 +116,8 @@ def export_device_file(project: Project, out: Path, *, device_id: str, interview
     if out.resolve() != project.path.resolve() and _is_database(out):
         raise SurveyDeskError(f"{out} is a project file; a device file is never written "
                               "over one. Choose another name, e.g. laptop3.sddevice.")
+    policy = {"what": "device file", "replace": replace, "protect": project.path}
+    check_output(out, **policy)  # before the snapshot, which takes a while
     with tempfile.TemporaryDirectory(prefix="surveydesk-device-") as folder:
         snapshot = Path(folder) / SNAPSHOT
         step(0, 100, "snapshot")
@@ -148,7 +152,7 @@ def export_device_file(project: Project, out: Path, *, device_id: str, interview
                         copied += len(chunk)
 
         step(30, 100, "compressing")
-        write_atomically(out, write, protect=project.path)
+        write_atomically(out, write, **policy)
     if progress is not None:  # written: too late to cancel
         progress(100, 100, "done")
     return manifest

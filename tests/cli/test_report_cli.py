@@ -35,7 +35,7 @@ def test_without_lang_the_report_is_in_the_form_default_language(
 
 
 def test_report_help_shows_the_languages_of_the_glossary(capsys):
-    from surveydesk.cli_report import REPORT_LANGUAGES
+    from surveydesk.cli.results import REPORT_LANGUAGES
     from surveydesk.export.glossary import report_languages
 
     assert report_languages() == REPORT_LANGUAGES
@@ -269,8 +269,8 @@ def test_an_output_that_cannot_be_written_is_an_error_not_a_traceback(capsys,
     monkeypatch.setattr(os, "replace", refuse)  # e.g. the old report is open in Excel
     out = tmp_path / "r.xlsx"
     out.write_bytes(b"yesterday's report")
-    assert_user_error(run(capsys, "report", demo_project_file, "--lang", "en", "-o", out),
-                      "cannot be written", "Permission denied", "close it")
+    assert_user_error(run(capsys, "report", demo_project_file, "--lang", "en", "-o", out,
+                          "--force"), "cannot be written", "Permission denied", "close it")
     assert out.read_bytes() == b"yesterday's report"
     assert [p.name for p in tmp_path.iterdir()] == ["r.xlsx"]
 

@@ -387,7 +387,7 @@ def test_cancelling_while_counting_or_writing_leaves_no_workbook(jobcentre, tmp_
     assert list(tmp_path.iterdir()) == []
     out.write_bytes(b"an earlier report")
     with pytest.raises(Cancelled):
-        write_report(content, out, cancelled=lambda: True)
+        write_report(content, out, cancelled=lambda: True, replace=True)
     assert out.read_bytes() == b"an earlier report"
     assert [p.name for p in tmp_path.iterdir()] == ["r.xlsx"]
 

@@ -367,7 +367,7 @@ def test_failed_export_keeps_the_previous_file_and_leaves_no_temporary_file(
 
     monkeypatch.setattr("surveydesk.io.exporter.csv.writer", broken)
     with pytest.raises(SurveyDeskError, match="No space left on device"):
-        export_csv(demo, target)
+        export_csv(demo, target, replace=True)
 
     assert target.read_text(encoding="utf-8") == "previous export"
     assert list(tmp_path.iterdir()) == [target]

@@ -756,7 +756,7 @@ def test_a_cancelled_export_writes_nothing_and_keeps_an_older_file(fieldwork,
     out.write_bytes(b"yesterday's device file")
     seen: list[str] = []
     with pytest.raises(Cancelled, match="no device file was written"):
-        export_device_file(laptop, out, device_id="dev-1", interviewer="AB",
+        export_device_file(laptop, out, device_id="dev-1", interviewer="AB", replace=True,
                            progress=lambda step, total, stage: seen.append(stage),
                            cancelled=lambda: stop_at in seen)
     assert out.read_bytes() == b"yesterday's device file"

@@ -13,15 +13,12 @@ method and legend. :mod:`.layout` holds what they share, :mod:`.tables` the tabl
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import xlsxwriter
 
 from surveydesk.analysis.report_content import ReportContent
-from surveydesk.core.errors import UsageError
 from surveydesk.export.excel import charts, pages
 from surveydesk.export.excel.layout import (
     DOWN_FILL,
@@ -33,9 +30,12 @@ from surveydesk.export.excel.layout import (
 )
 from surveydesk.export.excel.naming import MAX_SHEET_NAME, sheet_name, short_titles
 from surveydesk.export.excel.tables import TableSheets
+from surveydesk.io.files import write_atomically
 
-__all__ = ["DOWN_FILL", "LOW_BASE_FILL", "MAX_SHEET_NAME", "SIGNIFICANT", "UP_FILL",
-           "sheet_name", "short_titles", "write_report"]
+__all__ = ["DOWN_FILL", "LOW_BASE_FILL", "MAX_SHEET_NAME", "REPORT_SUFFIX", "SIGNIFICANT",
+           "UP_FILL", "sheet_name", "short_titles", "write_report"]
+
+REPORT_SUFFIX = ".xlsx"
 
 
 def _write(layout: Layout) -> None:
@@ -73,43 +73,21 @@ def _write(layout: Layout) -> None:
 
 
 def write_report(content: ReportContent, out: Path, *, progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> None:
+                 cancelled: Callable[[], bool] | None = None, replace: bool = False) -> None:
     """Write the report workbook to ``out``, atomically: a temporary file beside it is
     moved into place only when complete, so a failure or a cancel never leaves half a
-    report (nor touches an existing file at ``out``).
+    report (nor touches an existing file at ``out``). An existing ``out`` is refused unless
+    ``replace`` (the output-file policy of :mod:`surveydesk.io.files`).
 
     ``progress(done, total, text)`` is called per sheet; when ``cancelled()`` turns true
     the writing stops with :class:`~surveydesk.core.errors.Cancelled`."""
-    out = Path(out)
-    if out.is_dir():
-        raise UsageError(f"{out} is a folder; give the name of the workbook to write.")
-    if not out.parent.is_dir():
-        raise UsageError(f"The folder {out.parent} does not exist.")
-    # Created like any new file (mode 0666 less the umask; mkstemp would make it private),
-    # exclusively, so no other file is ever overwritten by the temporary one.
-    temporary = out.parent / f".report-{uuid.uuid4().hex[:12]}.xlsx"
-    try:
-        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-    except OSError as error:
-        raise _unwritable(out, error) from None
-    try:
+
+    def write(temporary: Path) -> None:
         book = xlsxwriter.Workbook(str(temporary), {"nan_inf_to_errors": False})
         try:
             book.set_properties({"title": content.title})
-            layout = Layout(content, book, progress, cancelled)
-            _write(layout)
+            _write(Layout(content, book, progress, cancelled))
         finally:
             book.close()
-        os.replace(temporary, out)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise _unwritable(out, error) from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
-
-def _unwritable(out: Path, error: OSError) -> UsageError:
-    return UsageError(f"{out}: the report cannot be written ({error.strerror or error}). If "
-                      "an earlier report of that name is open in Excel, close it and try "
-                      "again; otherwise choose a folder you may write in.")
+    write_atomically(Path(out), write, what="report", suffixes=REPORT_SUFFIX, replace=replace)

@@ -18,6 +18,7 @@ no file and says so; an error is shown in a dialog and the dialog stays open.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -42,8 +43,8 @@ from PySide6.QtWidgets import (
 )
 
 from surveydesk.analysis.reference import BenchmarkValue
-from surveydesk.cli_report import check_report_output
-from surveydesk.core.errors import Cancelled, SurveyDeskError
+from surveydesk.core.errors import Cancelled
+from surveydesk.export.excel import REPORT_SUFFIX
 from surveydesk.export.glossary import report_languages
 from surveydesk.gui.analysis.chart_picker import ChartsRow
 from surveydesk.gui.analysis.labels import breakdown_label
@@ -56,6 +57,7 @@ from surveydesk.gui.analysis.report_work import (
     WrittenReport,
     write_workbook,
 )
+from surveydesk.gui.output_file import may_replace, refusal
 from surveydesk.gui.records_dialogs import arrange, quiet
 from surveydesk.gui.save_folder import default_save_folder
 from surveydesk.gui.tasks import ProjectTask, error_message, is_expected
@@ -218,10 +220,9 @@ class ReportDialog(QDialog):
             self._show_message(translate("ReportDialog", "Give the name of the workbook to "
                                                          "write."))
             return None
-        try:
-            check_report_output(self.project_path, out)
-        except SurveyDeskError as error:
-            self._show_message(str(error))
+        problem = refusal(out, suffixes=REPORT_SUFFIX, protect=self.project_path)
+        if problem is not None:
+            self._show_message(problem)
             return None
         self._show_message("")
         return ReportRequest(out, self.language(), self.breakdowns(),
@@ -323,15 +324,9 @@ class ReportDialog(QDialog):
         self._show_message("")
 
     def _may_replace(self, out: Path) -> bool:
-        if not out.exists() or out == self._chosen:
-            return True
-        answer = QMessageBox.question(
-            self, translate("ReportDialog", "Replace the workbook?"),
-            fill(translate("ReportDialog", "%1 already exists. Replace it with the new "
-                                           "report?"), out),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return may_replace(self, out, translate("ReportDialog", "Replace the workbook?"),
+                           translate("ReportDialog", "%1 already exists. Replace it with the "
+                                                     "new report?"), self._chosen)
 
     # -- writing ---------------------------------------------------------------------------
     def write(self) -> bool:
@@ -343,6 +338,7 @@ class ReportDialog(QDialog):
         if request is None or not self._may_replace(request.out):
             self.path_edit.setFocus()
             return False
+        request = dataclasses.replace(request, replace=True)  # asked, if it exists
         words = ProgressWords.translated()
         work = self.work
 

@@ -59,6 +59,7 @@ class ReportRequest:
     weighted: bool = False
     benchmark: tuple[BenchmarkValue, ...] = ()
     headline: tuple[str, ...] = ()  # questions to chart besides those with a target
+    replace: bool = False  # an existing workbook at ``out`` may be replaced (the user agreed)
 
 
 def write_workbook(project: Project, request: ReportRequest,
@@ -83,7 +84,8 @@ def write_workbook(project: Project, request: ReportRequest,
                              breakdowns=request.breakdowns, weighted=request.weighted,
                              benchmark=request.benchmark, headline=request.headline,
                              progress=counted, cancelled=cancelled)
-    write_report(content, request.out, progress=written, cancelled=cancelled)
+    write_report(content, request.out, progress=written, cancelled=cancelled,
+                 replace=request.replace)
     return WrittenReport(request.out, request.language, tuple(content.warnings),
                          int(content.table["question"].nunique()),
                          tuple(wave.label for wave in content.waves))

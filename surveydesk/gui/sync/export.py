@@ -67,8 +67,11 @@ def choose_and_export(parent: QWidget, project: Project,
     path = Path(target)
     if path.suffix != SUFFIX:
         path = path.with_name(path.name + SUFFIX)
+    # The save dialog asked before replacing the name it returned, not one with the suffix
+    # added; that one is refused if it exists.
     return export_in_background(parent, project, path, device=device, interviewer=interviewer,
-                                include_contacts=include_contacts)
+                                include_contacts=include_contacts,
+                                replace=str(path) == target)
 
 
 def ask_include_contacts(parent: QWidget) -> bool | None:
@@ -96,8 +99,10 @@ def ask_include_contacts(parent: QWidget) -> bool | None:
 
 
 def export_in_background(parent: QWidget, project: Project, path: Path, *, device: str,
-                         interviewer: str, include_contacts: bool = False) -> ProjectTask:
-    """Write the device file ``path`` off the GUI thread; confirm or explain when done."""
+                         interviewer: str, include_contacts: bool = False,
+                         replace: bool = True) -> ProjectTask:
+    """Write the device file ``path`` off the GUI thread; confirm or explain when done.
+    ``replace``: an existing file at ``path`` may be replaced (the save dialog asked)."""
     title = translate("DeviceExport", "Export device file")
     busy = QProgressDialog(fill(translate("DeviceExport", "Writing %1…"), path.name),
                            translate("DeviceExport", "Cancel"), 0, 100, parent)
@@ -115,8 +120,8 @@ def export_in_background(parent: QWidget, project: Project, path: Path, *, devic
 
     def work(copy: Project, progress, cancelled) -> Manifest:
         return export_device_file(copy, path, device_id=device, interviewer=interviewer,
-                                  include_contacts=include_contacts, progress=progress,
-                                  cancelled=cancelled)
+                                  include_contacts=include_contacts, replace=replace,
+                                  progress=progress, cancelled=cancelled)
 
     task = ProjectTask(project.path, work, parent)
 

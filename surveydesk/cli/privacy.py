@@ -1,84 +1,18 @@
 """``surveydesk-cli privacy``: personal data after fieldwork, and encryption of contact data.
 Parsing and messages only; the work is done by :mod:`surveydesk.store.contacts` and
-:mod:`surveydesk.store.contact_encryption`.
-
-A pass phrase comes from ``--passphrase-file FILE`` (its first line), the environment
-variable ``SURVEYDESK_PASSPHRASE``, or a prompt that does not echo (only on a terminal;
-without one and without another source the command refuses with exit code 2).
+:mod:`surveydesk.store.contact_encryption`. Pass phrases come from
+:mod:`surveydesk.cli.passphrase`.
 """
 
 from __future__ import annotations
 
 import getpass
-import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
+from surveydesk.cli.common import EXIT_OK, Commands, interactive, open_project
+from surveydesk.cli.passphrase import add_passphrase_option, ask_passphrase
 from surveydesk.core.errors import UsageError
-
-EXIT_OK = 0
-PASSPHRASE_VARIABLE = "SURVEYDESK_PASSPHRASE"
-
-
-def add_passphrase_option(parser) -> None:
-    parser.add_argument("--passphrase-file", metavar="FILE",
-                        help="read the pass phrase of encrypted contact data from the first "
-                        f"line of FILE (or set {PASSPHRASE_VARIABLE})")
-
-
-def given_passphrase(args) -> str | None:
-    """The pass phrase from ``--passphrase-file`` or the environment, else ``None``."""
-    file = getattr(args, "passphrase_file", None)
-    if file is not None:
-        try:
-            text = Path(file).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
-            raise UsageError(f"{file}: cannot read the pass phrase file "
-                             f"({getattr(error, 'strerror', None) or error}). Nothing was "
-                             "changed.") from None
-        lines = text.splitlines()
-        if not lines or not lines[0]:
-            raise UsageError(f"{file}: the pass phrase file is empty (the pass phrase is its "
-                             "first line). Nothing was changed.")
-        return lines[0]
-    return os.environ.get(PASSPHRASE_VARIABLE) or None
-
-
-def _interactive() -> bool:
-    return bool(sys.stdin) and sys.stdin.isatty()
-
-
-def ask_passphrase(args, *, new: bool = False) -> str:
-    """The pass phrase from the options, the environment or a prompt; ``new``: asked twice,
-    and checked for length."""
-    from surveydesk.core.contact_crypto import check_new_passphrase
-
-    passphrase = given_passphrase(args)
-    if passphrase is None:
-        if not _interactive():
-            raise UsageError("This needs the pass phrase of the contact data: give "
-                             f"--passphrase-file FILE or set {PASSPHRASE_VARIABLE}, or run it "
-                             "in a terminal. Nothing was changed.")
-        passphrase = getpass.getpass("Pass phrase: ")
-        if new:
-            check_new_passphrase(passphrase)
-            if getpass.getpass("The same pass phrase again: ") != passphrase:
-                raise UsageError("The two pass phrases differ. Nothing was changed.")
-    if new:
-        check_new_passphrase(passphrase)
-    return passphrase
-
-
-def passphrase_if_encrypted(args, project) -> str | None:
-    """For commands that may write contact data: the pass phrase when ``project``'s contact
-    data is encrypted (given, or asked on a terminal), else what was given (maybe None)."""
-    from surveydesk.store.contact_encryption import is_encrypted
-
-    given = given_passphrase(args)
-    if given is None and is_encrypted(project) and _interactive():
-        return ask_passphrase(args)
-    return given
 
 
 def _who(args) -> str:
@@ -91,7 +25,7 @@ def _who(args) -> str:
 
 
 def _confirmed(question: str) -> bool:
-    if not sys.stdin or not sys.stdin.isatty():
+    if not interactive():
         raise UsageError("removing contact data cannot be undone and needs a confirmation; "
                          "run it in a terminal, or add --yes. Nothing was changed.")
     answer = input(f"{question} Type yes to remove them: ")
@@ -100,15 +34,12 @@ def _confirmed(question: str) -> bool:
 
 def _purge(args) -> int:
     from surveydesk.store.contacts import contact_data, remove_contact_data
-    from surveydesk.store.project import Project
 
     if not args.call_list:
         raise UsageError("Say what to remove: --call-list (the call list's phone numbers "
                          "and names). Nothing was changed.")
-    path = Path(args.project)
-    if not path.is_file():
-        raise UsageError(f"{path}: no such project file. Nothing was changed.")
-    with Project.open(path) as project:
+    path = _project(args)
+    with open_project(path) as project:
         held = contact_data(project)
         if not held.anything:
             print(f"The call list of {path.name} holds no phone numbers or names "
@@ -162,10 +93,9 @@ def _project(args) -> Path:
 
 def _encrypt(args) -> int:
     from surveydesk.store.contact_encryption import encrypt_contacts, is_encrypted
-    from surveydesk.store.project import Project
 
     path = _project(args)
-    with Project.open(path) as project:
+    with open_project(path) as project:
         if is_encrypted(project):
             raise UsageError(f"The contact data of {path.name} is already encrypted. "
                              "Nothing was changed.")
@@ -180,10 +110,9 @@ def _encrypt(args) -> int:
 
 def _decrypt(args) -> int:
     from surveydesk.store.contact_encryption import decrypt_contacts, is_encrypted
-    from surveydesk.store.project import Project
 
     path = _project(args)
-    with Project.open(path) as project:
+    with open_project(path) as project:
         if not is_encrypted(project):
             raise UsageError(f"The contact data of {path.name} is not encrypted. Nothing "
                              "was changed.")
@@ -195,10 +124,9 @@ def _decrypt(args) -> int:
 
 def _status(args) -> int:
     from surveydesk.store.contact_encryption import encryption_status, key_parameters
-    from surveydesk.store.project import Project
 
     path = _project(args)
-    with Project.open(path) as project:
+    with open_project(path) as project:
         status = encryption_status(project)
         parameters = key_parameters(project)
     print(f"{path.name}: {status.summary()}.")
@@ -211,16 +139,12 @@ def _status(args) -> int:
     return EXIT_OK
 
 
-def add_privacy_commands(commands, command: Callable) -> None:
-    """Add ``privacy purge|encrypt|decrypt|status`` to the ``surveydesk-cli`` parser."""
-    privacy = commands.add_parser(
-        "privacy", help="personal data: encrypt or remove contact data",
-        description="Personal data in the project file.")
-    privacy_commands = privacy.add_subparsers(dest="privacy_command", metavar="ACTION",
-                                              required=True)
-    purge = command("purge", "remove the call list's phone numbers and names after "
-                    "fieldwork (interviews and call outcomes stay)", _purge, privacy_commands)
-    purge.add_argument("project", metavar="PROJECT", help="the project file (.sdproj)")
+def add_commands(commands: Commands) -> None:
+    """Add ``privacy purge|encrypt|decrypt|status``."""
+    privacy = commands.group("privacy", "personal data: encrypt or remove contact data",
+                             "Personal data in the project file.")
+    purge = privacy.command("purge", "remove the call list's phone numbers and names after "
+                            "fieldwork (interviews and call outcomes stay)", _purge)
     purge.add_argument("--call-list", action="store_true",
                        help="remove every phone number and name of the call list")
     purge.add_argument("--yes", action="store_true",
@@ -232,15 +156,11 @@ def add_privacy_commands(commands, command: Callable) -> None:
                             "numbers")
     purge.add_argument("--backup-dir", metavar="DIR",
                        help="where the merge backups are, if not the default folder")
-    encrypt = command("encrypt", "encrypt the call list's phone numbers and names with a "
-                      "pass phrase (asked twice; a lost pass phrase means lost numbers)",
-                      _encrypt, privacy_commands)
-    encrypt.add_argument("project", metavar="PROJECT", help="the project file (.sdproj)")
+    encrypt = privacy.command("encrypt", "encrypt the call list's phone numbers and names with "
+                              "a pass phrase (asked twice; a lost pass phrase means lost "
+                              "numbers)", _encrypt)
     add_passphrase_option(encrypt)
-    decrypt = command("decrypt", "store the call list's phone numbers and names in plain text "
-                      "again", _decrypt, privacy_commands)
-    decrypt.add_argument("project", metavar="PROJECT", help="the project file (.sdproj)")
+    decrypt = privacy.command("decrypt", "store the call list's phone numbers and names in "
+                              "plain text again", _decrypt)
     add_passphrase_option(decrypt)
-    status = command("status", "say whether the contact data is encrypted", _status,
-                     privacy_commands)
-    status.add_argument("project", metavar="PROJECT", help="the project file (.sdproj)")
+    privacy.command("status", "say whether the contact data is encrypted", _status)
