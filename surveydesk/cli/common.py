@@ -60,6 +60,16 @@ def add_output(parser: argparse.ArgumentParser, metavar: str, help_text: str) ->
     parser.add_argument("--force", action="store_true", help=FORCE_HELP)
 
 
+def add_options(parser: argparse.ArgumentParser, *options: tuple[str, str | None, str]) -> None:
+    """Optional arguments from a table of ``(flag, METAVAR, help)``; a ``METAVAR`` of
+    ``None`` makes an on/off switch."""
+    for flag, metavar, help_text in options:
+        if metavar is None:
+            parser.add_argument(flag, action="store_true", help=help_text)
+        else:
+            parser.add_argument(flag, metavar=metavar, help=help_text)
+
+
 def output(args: argparse.Namespace, *, what: str, suffixes: str | Sequence[str] = ()) -> Path:
     """The checked output file of a command with :func:`add_output`, refused before any
     work starts; the policy is :func:`surveydesk.io.files.check_output`."""

@@ -8,16 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from surveydesk.cli.common import (
-    DATA_FILE_HELP,
-    EXIT_OK,
-    Commands,
-    add_output,
-    open_project,
-    output,
-    plural,
-    print_warnings,
-)
+from surveydesk.cli import common
 from surveydesk.core.errors import UsageError
 from surveydesk.core.questionnaire import MODES
 
@@ -25,7 +16,7 @@ from surveydesk.core.questionnaire import MODES
 def _import(args) -> int:
     from surveydesk.io.importer import import_file
 
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         result = import_file(project, Path(args.file), args.wave, args.mode or "web")
     print(result.summary())
     if args.mode is not None and result.already_imported_at is None:
@@ -35,9 +26,9 @@ def _import(args) -> int:
                   "has its own mode value.", file=sys.stderr)
         elif result.default_mode_rows < result.rows:
             print(f"  --mode {args.mode} was used for {result.default_mode_rows:,} of "
-                  f"{plural(result.rows, 'row')} (the others have their own mode value).")
-    print_warnings(result.warnings)
-    return EXIT_OK
+                  f"{common.plural(result.rows, 'row')} (the others have their own mode value).")
+    common.print_warnings(result.warnings)
+    return common.EXIT_OK
 
 
 def _export(args) -> int:
@@ -46,8 +37,8 @@ def _export(args) -> int:
 
     if args.format == "sav" and (args.labels or args.delimiter != ","):
         raise UsageError("--labels and --delimiter apply to --format csv only.")
-    out = output(args, what="data file")
-    with open_project(args.project) as project:
+    out = common.output(args, what="data file")
+    with common.open_project(args.project) as project:
         if args.format == "csv":
             result = exporter.export_csv(project, out, wave=args.wave, language=args.lang,
                                          labels=args.labels, replace=args.force,
@@ -61,21 +52,21 @@ def _export(args) -> int:
         audit = None if args.no_audit else write_audit_log(
             project, audit_path(out), wave=args.wave, replace=True,
             delimiter=";" if args.delimiter == ";" else ",")
-    print_warnings(result.warnings)
+    common.print_warnings(result.warnings)
     waves = ", ".join(result.waves) or "none"
     print(f"Wrote {result.rows} interviews × {result.columns} columns (waves: {waves}) "
           f"to {result.path}.")
     if audit is not None:
-        print(f"Wrote the audit log ({plural(audit.entries, 'entry', 'entries')}) to "
+        print(f"Wrote the audit log ({common.plural(audit.entries, 'entry', 'entries')}) to "
               f"{audit.path}.")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
-def add_commands(commands: Commands) -> None:
+def add_commands(commands: common.Commands) -> None:
     """Add ``import`` and ``export``."""
     imp = commands.command("import", "import respondent data (CSV, XLSX, SPSS .sav) into a "
                            "wave", _import)
-    imp.add_argument("file", metavar="FILE", help=DATA_FILE_HELP)
+    imp.add_argument("file", metavar="FILE", help=common.DATA_FILE_HELP)
     imp.add_argument("--wave", required=True, metavar="LABEL",
                      help="the wave to import into, e.g. 2024 (created if new)")
     imp.add_argument("--mode", choices=MODES,
@@ -93,7 +84,7 @@ def add_commands(commands: Commands) -> None:
     exp.add_argument("--delimiter", default=",", choices=(",", ";", "tab"), metavar="SEP",
                      help="csv: field separator: ',' (default), ';' (also writes decimal "
                           "commas, as Danish Excel reads them) or tab")
-    add_output(exp, "OUT", "the file to write, e.g. 2022.csv or data.sav")
+    common.add_output(exp, "OUT", "the file to write, e.g. 2022.csv or data.sav")
     exp.add_argument("--no-audit", action="store_true",
                      help="do not write the audit log beside the data (OUT_audit.csv, replaced "
                           "if it exists)")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from surveydesk.cli.common import EXIT_OK, Commands
+from surveydesk.cli import common
 
 # The bundled demo questionnaires (surveydesk.io.demo.DEMOS; a test keeps the two equal, so
 # that building the parser does not import the demo generator).
@@ -20,10 +20,10 @@ def _demo(args) -> int:
         overview = project.overview()
     waves = ", ".join(f"{s.wave.label} ({s.total})" for s in overview.waves)
     print(f"Wrote demo project {args.project}: '{overview.title}', waves {waves}.")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
-def add_commands(commands: Commands) -> None:
+def add_commands(commands: common.Commands) -> None:
     """Add ``demo``."""
     demo = commands.command("demo", "write a demo project with two waves of generated answers",
                             _demo, project="the project file to write (.sdproj)")

@@ -10,17 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from surveydesk.cli.common import (
-    EXIT_OK,
-    MASTER_HELP,
-    Commands,
-    add_output,
-    backups,
-    open_project,
-    plural,
-    positive,
-    print_warnings,
-)
+from surveydesk.cli import common
 from surveydesk.cli.passphrase import (
     add_passphrase_option,
     given_passphrase,
@@ -34,12 +24,12 @@ from surveydesk.core.userdata import backup_folder
 def _calllist_import(args) -> int:
     from surveydesk.io.call_list import import_call_list
 
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         result = import_call_list(project, Path(args.file),
                                   passphrase=passphrase_if_encrypted(args, project))
     print(result.summary())
-    print_warnings(result.warnings)
-    return EXIT_OK
+    common.print_warnings(result.warnings)
+    return common.EXIT_OK
 
 
 _CALL_STATUS_TITLES = {
@@ -53,7 +43,7 @@ def _calllist_show(args) -> int:
     from surveydesk.store.calls import call_overview, max_attempts_setting
     from surveydesk.store.contacts import contact_data
 
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         overview = call_overview(project)
         attempts = max_attempts_setting(project)
         # Counts only: the numbers themselves never leave the store here.
@@ -61,22 +51,22 @@ def _calllist_show(args) -> int:
     total = overview["total"]
     if not total:
         print("The call list is empty: use 'surveydesk-cli calllist import PROJECT FILE'.")
-        return EXIT_OK
-    print(f"Call list: {plural(total, 'call')} ({with_number:,} with a phone number), "
-          f"{plural(overview['attempts'], 'attempt')} made (at most {attempts} per call).")
+        return common.EXIT_OK
+    print(f"Call list: {common.plural(total, 'call')} ({with_number:,} with a phone number), "
+          f"{common.plural(overview['attempts'], 'attempt')} made (at most {attempts} per call).")
     for status, title in _CALL_STATUS_TITLES.items():
         print(f"  {title:<34}{overview[status]:>7}")
     rate = overview["response_rate"]
     shown = "–" if rate is None else f"{rate:.1%}"
     print(f"Response rate so far: {shown} (completed of all calls except wrong numbers).")
     if overview["contacts_removed"]:
-        print(f"The contact data of {plural(overview['contacts_removed'], 'call')} was "
+        print(f"The contact data of {common.plural(overview['contacts_removed'], 'call')} was "
               "removed ('privacy purge'); those calls cannot be dialled.")
     elif with_number < total:
-        print(f"{plural(total - with_number, 'call')} without a phone number here: a device "
+        print(f"{common.plural(total - with_number, 'call')} without a phone number here: a device "
               "file leaves numbers out unless it is written with 'sync export "
               "--include-contacts'.")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _quotas_set(args) -> int:
@@ -85,7 +75,7 @@ def _quotas_set(args) -> int:
     from surveydesk.store import settings
     from surveydesk.store.project import MODES
 
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         questionnaire = project.questionnaire
         if args.variable == "mode":
             if args.group not in MODES:
@@ -102,13 +92,13 @@ def _quotas_set(args) -> int:
                 raise UsageError(f"'{args.group}': {error}.") from None
         settings.set_quota(project, args.variable, group, args.target)
     print(f"Quota set: {args.variable} = {group}: {args.target} complete interviews.")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _quotas_show(args) -> int:
     from surveydesk.store import settings
 
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         waves = [w.label for w in project.waves()]
         wave = args.wave or (waves[-1] if waves else "")
         if args.wave:
@@ -116,21 +106,21 @@ def _quotas_show(args) -> int:
         progress = settings.quota_progress(project, wave)
     if not progress:
         print("No quotas set: use 'surveydesk-cli quotas set PROJECT VARIABLE GROUP TARGET'.")
-        return EXIT_OK
+        return common.EXIT_OK
     print(f"Quotas, wave {wave or '(none yet)'}:")
     for variable, group, target, done in progress:
         # Rounded down: a quota shows 100 % only when it is met.
         print(f"  {variable:<16}{group:<24}{done:>6} of {target:<6}{100 * done // target:>6}%")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _quotas_clear(args) -> int:
     from surveydesk.store import settings
 
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         removed = settings.clear_quotas(project, args.variable)
     print(f"Removed {removed} quota{'s' if removed != 1 else ''}.")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 
@@ -143,7 +133,7 @@ def _sync_export(args) -> int:
     interviewer = args.interviewer if args.interviewer is not None else (
         userdata.entry_profile().interviewer)
     device = args.device_id or userdata.device_id()
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         manifest = export_device_file(project, Path(args.output), device_id=device,
                                       interviewer=interviewer, replace=args.force,
                                       include_contacts=args.include_contacts)
@@ -163,7 +153,7 @@ def _sync_export(args) -> int:
         print(CONTACTS_WARNING.format(file=args.output), file=sys.stderr)
     else:
         print("  phone numbers and names were left out (use --include-contacts to carry them)")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 CONTACTS_WARNING = (
@@ -174,31 +164,31 @@ CONTACTS_WARNING = (
 def _merge(args) -> int:
     from surveydesk.sync.merge import merge_device_files
 
-    with open_project(args.master) as master:
+    with common.open_project(args.master) as master:
         report = merge_device_files(
             master, [Path(p) for p in args.device_files], write=not args.dry_run,
             backup_folder=Path(args.backup_dir) if args.backup_dir else None,
             keep_backups=args.keep_backups, passphrase=given_passphrase(args))
     for line in report.lines():
         print(line)
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _sync_log(args) -> int:
     from surveydesk.store.merge_log import merge_log
 
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         records = merge_log(project)
     if not records:
         print(f"No device files have been merged into this project {NOT_LOGGED}.")
-        return EXIT_OK
+        return common.EXIT_OK
     for r in records:
         print(f"{r.merged_at}  {r.file_name} ({r.interviewer or 'no interviewer'}, device "
               f"{r.device_id}, made {r.created_at}): {r.added} added, {r.updated} updated, "
               f"{r.unchanged} unchanged, {r.conflicts} conflicts; {r.calls_added} calls and "
               f"{r.attempts_added} call attempts added")
     print(NOT_LOGGED)
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 # A merge that adds nothing leaves the master as it was, the log included.
@@ -208,11 +198,11 @@ NOT_LOGGED = "(merges that added or changed nothing are not logged)"
 def _conflicts_list(args) -> int:
     from surveydesk.store.interview_versions import conflicts
 
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         found = conflicts(project, open_only=not args.all)
     if not found:
         print("No open merge conflicts." if not args.all else "No merge conflicts.")
-        return EXIT_OK
+        return common.EXIT_OK
     for conflict in found:
         state = "open" if conflict.is_open else (
             f"resolved {conflict.resolved_at} by {conflict.resolved_by}: {conflict.resolution}")
@@ -224,13 +214,13 @@ def _conflicts_list(args) -> int:
                   f"{len(version.answers)} answers, interviewer {version.interviewer or '-'}, "
                   f"last edited {version.updated_at}"
                   f"{', deleted' if version.deleted else ''}{shown}")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _conflicts_show(args) -> int:
     from surveydesk.store.interview_versions import conflicts
 
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         found = [c for c in conflicts(project, open_only=False)
                  if c.interview_uuid == args.interview]
     if not found:
@@ -251,20 +241,20 @@ def _conflicts_show(args) -> int:
         print("  " + "  ".join(f"{str(x)[:14]:<14}" for x in
                                [name, *(getattr(v, name) or "" for v in versions)]))
     print("(* answers differ)")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _conflicts_resolve(args) -> int:
     from surveydesk.sync.merge import resolve_conflict
 
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         kept = resolve_conflict(project, args.interview, args.keep, who=args.who)
     print(f"Interview {args.interview}: kept version {kept.key} "
           f"({kept.interviewer or 'unknown interviewer'}); the choice is in the audit log.")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
-def add_commands(commands: Commands) -> None:
+def add_commands(commands: common.Commands) -> None:
     """Add ``calllist``, ``quotas``, ``sync``, ``merge`` and ``conflicts``."""
     calllist = commands.group("calllist", "the call list of phone interviews",
                               "The call list of phone interviews: import numbers, show "
@@ -286,7 +276,7 @@ def add_commands(commands: Commands) -> None:
     quota_set.add_argument("variable", metavar="VARIABLE",
                            help="a select_one question, e.g. department, or 'mode'")
     quota_set.add_argument("group", metavar="GROUP", help="a choice name or label")
-    quota_set.add_argument("target", type=positive, metavar="TARGET",
+    quota_set.add_argument("target", type=common.positive, metavar="TARGET",
                            help="complete interviews wanted in this group")
     quota_show = quotas.command("show", "show the quotas and the progress of a wave",
                                 _quotas_show)
@@ -301,20 +291,20 @@ def add_commands(commands: Commands) -> None:
                           "Device files: a laptop's data, to merge into the master project.")
     export = sync.command("export", "write a consistent snapshot of this project as a device "
                           "file", _sync_export, project="this laptop's project file (.sdproj)")
-    add_output(export, "DEVICE_FILE", "the device file to write, e.g. laptop3.sddevice")
-    export.add_argument("--interviewer", metavar="NAME",
-                        help="who made the interviews (default: the entry profile's name)")
-    export.add_argument("--device-id", metavar="ID",
-                        help="this laptop's id (default: the id made on first use)")
-    export.add_argument("--include-contacts", action="store_true",
-                        help="also carry the call list's phone numbers and names (personal "
-                             "data; left out by default)")
+    common.add_output(export, "DEVICE_FILE", "the device file to write, e.g. laptop3.sddevice")
+    common.add_options(
+        export,
+        ("--interviewer", "NAME", "who made the interviews (default: the entry profile's "
+                                  "name)"),
+        ("--device-id", "ID", "this laptop's id (default: the id made on first use)"),
+        ("--include-contacts", None, "also carry the call list's phone numbers and names "
+                                     "(personal data; left out by default)"))
     sync.command("log", "list the device files merged into this project", _sync_log,
-                 project=MASTER_HELP)
+                 project=common.MASTER_HELP)
 
     merge = commands.command("merge", "merge device files into the master project", _merge,
                              project=None)
-    merge.add_argument("master", metavar="MASTER", help=MASTER_HELP)
+    merge.add_argument("master", metavar="MASTER", help=common.MASTER_HELP)
     merge.add_argument("device_files", nargs="+", metavar="DEVICE_FILE",
                        help="one or more device files written by 'sync export'")
     add_passphrase_option(merge)
@@ -322,18 +312,18 @@ def add_commands(commands: Commands) -> None:
                        help="only report what would be added, updated and conflicting")
     merge.add_argument("--backup-dir", metavar="DIR",
                        help=f"where to back the master up first (default: {backup_folder()})")
-    merge.add_argument("--keep-backups", type=backups, metavar="N",
+    merge.add_argument("--keep-backups", type=common.backups, metavar="N",
                        help="backups of this master to keep (default: the project setting "
                             "merge_backups_kept, 10)")
 
     conflicts = commands.group("conflicts", "review and resolve merge conflicts",
                                "Interviews that two devices changed independently.")
     listing = conflicts.command("list", "list the open conflicts and their versions",
-                                _conflicts_list, project=MASTER_HELP)
+                                _conflicts_list, project=common.MASTER_HELP)
     listing.add_argument("--all", action="store_true", help="also the resolved ones")
 
     def of_one_interview(name: str, help_text: str, run) -> argparse.ArgumentParser:
-        action = conflicts.command(name, help_text, run, project=MASTER_HELP)
+        action = conflicts.command(name, help_text, run, project=common.MASTER_HELP)
         action.add_argument("interview", metavar="INTERVIEW_ID",
                             help="the interview's id, as 'conflicts list' shows it")
         return action

@@ -11,7 +11,7 @@ import getpass
 import os
 from pathlib import Path
 
-from surveydesk.cli.common import interactive
+from surveydesk.cli import common
 from surveydesk.core.errors import UsageError
 
 PASSPHRASE_VARIABLE = "SURVEYDESK_PASSPHRASE"
@@ -48,7 +48,7 @@ def ask_passphrase(args, *, new: bool = False) -> str:
 
     passphrase = given_passphrase(args)
     if passphrase is None:
-        if not interactive():
+        if not common.interactive():
             raise UsageError("This needs the pass phrase of the contact data: give "
                              f"--passphrase-file FILE or set {PASSPHRASE_VARIABLE}, or run it "
                              "in a terminal. Nothing was changed.")
@@ -68,6 +68,6 @@ def passphrase_if_encrypted(args, project) -> str | None:
     from surveydesk.store.contact_encryption import is_encrypted
 
     given = given_passphrase(args)
-    if given is None and is_encrypted(project) and interactive():
+    if given is None and is_encrypted(project) and common.interactive():
         return ask_passphrase(args)
     return given

@@ -10,7 +10,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from surveydesk.cli.common import EXIT_OK, Commands, interactive, open_project
+from surveydesk.cli import common
 from surveydesk.cli.passphrase import add_passphrase_option, ask_passphrase
 from surveydesk.core.errors import UsageError
 
@@ -25,7 +25,7 @@ def _who(args) -> str:
 
 
 def _confirmed(question: str) -> bool:
-    if not interactive():
+    if not common.interactive():
         raise UsageError("removing contact data cannot be undone and needs a confirmation; "
                          "run it in a terminal, or add --yes. Nothing was changed.")
     answer = input(f"{question} Type yes to remove them: ")
@@ -39,12 +39,12 @@ def _purge(args) -> int:
         raise UsageError("Say what to remove: --call-list (the call list's phone numbers "
                          "and names). Nothing was changed.")
     path = _project(args)
-    with open_project(path) as project:
+    with common.open_project(path) as project:
         held = contact_data(project)
         if not held.anything:
             print(f"The call list of {path.name} holds no phone numbers or names "
                   f"({held.calls} calls); nothing to remove.")
-            return EXIT_OK
+            return common.EXIT_OK
         who = _who(args)
         print(f"{path.name}: the call list holds {held.summary()}.")
         if held.unfinished:
@@ -54,12 +54,12 @@ def _purge(args) -> int:
               "kept); the removal is recorded in the audit log.")
         if not args.yes and not _confirmed("This cannot be undone."):
             print("Nothing was removed.")
-            return EXIT_OK
+            return common.EXIT_OK
         removed = remove_contact_data(project, who=who)
     print(f"Removed {removed.summary()} from the call list of {path.name}; recorded in "
           f"the audit log as done by {who}.")
     _older_backups(path, delete=args.delete_backups, backup_dir=args.backup_dir)
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _older_backups(path: Path, *, delete: bool, backup_dir: str | None) -> None:
@@ -95,7 +95,7 @@ def _encrypt(args) -> int:
     from surveydesk.store.contact_encryption import encrypt_contacts, is_encrypted
 
     path = _project(args)
-    with open_project(path) as project:
+    with common.open_project(path) as project:
         if is_encrypted(project):
             raise UsageError(f"The contact data of {path.name} is already encrypted. "
                              "Nothing was changed.")
@@ -105,28 +105,28 @@ def _encrypt(args) -> int:
           f"list of {path.name}. Keep the pass phrase safe: without it the numbers cannot be "
           "read again, by anybody.")
     _older_backups(path, delete=False, backup_dir=None)
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _decrypt(args) -> int:
     from surveydesk.store.contact_encryption import decrypt_contacts, is_encrypted
 
     path = _project(args)
-    with open_project(path) as project:
+    with common.open_project(path) as project:
         if not is_encrypted(project):
             raise UsageError(f"The contact data of {path.name} is not encrypted. Nothing "
                              "was changed.")
         count = decrypt_contacts(project, ask_passphrase(args))
     print(f"Decrypted {count} phone number{'s' if count != 1 else ''} and names in the call "
           f"list of {path.name}; they are stored in plain text again.")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _status(args) -> int:
     from surveydesk.store.contact_encryption import encryption_status, key_parameters
 
     path = _project(args)
-    with open_project(path) as project:
+    with common.open_project(path) as project:
         status = encryption_status(project)
         parameters = key_parameters(project)
     print(f"{path.name}: {status.summary()}.")
@@ -136,26 +136,23 @@ def _status(args) -> int:
         if status.plain_values:
             print(f"  warning: {status.plain_values} values are in plain text; run "
                   "'privacy decrypt' and 'privacy encrypt' again.")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
-def add_commands(commands: Commands) -> None:
+def add_commands(commands: common.Commands) -> None:
     """Add ``privacy purge|encrypt|decrypt|status``."""
     privacy = commands.group("privacy", "personal data: encrypt or remove contact data",
                              "Personal data in the project file.")
     purge = privacy.command("purge", "remove the call list's phone numbers and names after "
                             "fieldwork (interviews and call outcomes stay)", _purge)
-    purge.add_argument("--call-list", action="store_true",
-                       help="remove every phone number and name of the call list")
-    purge.add_argument("--yes", action="store_true",
-                       help="do not ask for confirmation (for scripts)")
-    purge.add_argument("--who", metavar="NAME",
-                       help="who removes it, for the audit log (default: the user name)")
-    purge.add_argument("--delete-backups", action="store_true",
-                       help="also delete this project's merge backups, which still hold the "
-                            "numbers")
-    purge.add_argument("--backup-dir", metavar="DIR",
-                       help="where the merge backups are, if not the default folder")
+    common.add_options(
+        purge,
+        ("--call-list", None, "remove every phone number and name of the call list"),
+        ("--yes", None, "do not ask for confirmation (for scripts)"),
+        ("--who", "NAME", "who removes it, for the audit log (default: the user name)"),
+        ("--delete-backups", None, "also delete this project's merge backups, which still "
+                                   "hold the numbers"),
+        ("--backup-dir", "DIR", "where the merge backups are, if not the default folder"))
     encrypt = privacy.command("encrypt", "encrypt the call list's phone numbers and names with "
                               "a pass phrase (asked twice; a lost pass phrase means lost "
                               "numbers)", _encrypt)

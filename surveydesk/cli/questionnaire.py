@@ -9,15 +9,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from surveydesk.cli.common import (
-    EXIT_OK,
-    FORM_HELP,
-    Commands,
-    add_output,
-    open_project,
-    output,
-    print_warnings,
-)
+from surveydesk.cli import common
 from surveydesk.cli.demo import DEMO_FORMS
 from surveydesk.core.errors import UsageError
 
@@ -46,21 +38,21 @@ def _form_check(args) -> int:
     print(f"  languages: {languages}   default: {questionnaire.default_language}")
     print(f"  {len(questions)} questions ({scored} on scored scales), "
           f"{len(questionnaire.groups)} groups, {len(questionnaire.choice_lists)} choice lists")
-    print_warnings(questionnaire.warnings)
-    return EXIT_OK
+    common.print_warnings(questionnaire.warnings)
+    return common.EXIT_OK
 
 
 def _form_demo(args) -> int:
     from surveydesk.io.demo import demo_form_path
     from surveydesk.io.files import write_atomically
 
-    out = output(args, what="questionnaire", suffixes=".xlsx")
+    out = common.output(args, what="questionnaire", suffixes=".xlsx")
     workbook = demo_form_path(args.name).read_bytes()
     write_atomically(out, lambda path: path.write_bytes(workbook), what="questionnaire",
                      suffixes=".xlsx", replace=args.force)
     print(f"Wrote the demo questionnaire '{args.name}' to {out}; start a project with "
           f"'surveydesk-cli init PROJECT --form {out}'.")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _read_form(path: str):
@@ -68,13 +60,13 @@ def _read_form(path: str):
 
     form = Path(path)
     questionnaire = read_xlsform(form)
-    print_warnings(questionnaire.warnings)
+    common.print_warnings(questionnaire.warnings)
     return form.read_bytes(), questionnaire
 
 
 def _form_update(args) -> int:
     workbook, questionnaire = _read_form(args.form)
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         added = project.add_form_version(workbook, questionnaire)
         count = len(project.form_versions())
     if added is None:
@@ -82,7 +74,7 @@ def _form_update(args) -> int:
     else:
         print(f"Added questionnaire version {added.version} to {args.project} "
               f"({count} versions stored; new data is checked against this one).")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _init(args) -> int:
@@ -93,20 +85,24 @@ def _init(args) -> int:
         pass
     print(f"Created project {args.project} for '{questionnaire.title}' "
           f"(form {questionnaire.form_id}, version {questionnaire.version}).")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 # -- info and waves -------------------------------------------------------------------------
+def _overview(args):
+    with common.open_project(args.project) as project:
+        return project.overview()
+
+
 def _info(args) -> int:
-    with open_project(args.project) as project:
-        overview = project.overview()
+    overview = _overview(args)
     print(f"{overview.path.name}: {overview.title}")
     print(f"  form {overview.form_id}, version {overview.form_version} "
           f"({overview.form_versions} version{'s' if overview.form_versions != 1 else ''} "
           f"stored), languages: {', '.join(overview.languages)}")
     if not overview.waves:
         print("  no waves yet: import data with 'surveydesk-cli import'.")
-        return EXIT_OK
+        return common.EXIT_OK
     header = f"  {'wave':<12}{'total':>7}{'web':>7}{'in_person':>11}{'phone':>7}" \
              f"{'complete':>10}{'partial':>9}{'aborted':>9}"
     print(header)
@@ -114,12 +110,11 @@ def _info(args) -> int:
         m, s = summary.by_mode, summary.by_status
         print(f"  {summary.wave.label:<12}{summary.total:>7}{m['web']:>7}{m['in_person']:>11}"
               f"{m['phone']:>7}{s['complete']:>10}{s['partial']:>9}{s['aborted']:>9}")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _waves_list(args) -> int:
-    with open_project(args.project) as project:
-        overview = project.overview()
+    overview = _overview(args)
     if not overview.waves:
         print("No waves yet: import data with 'surveydesk-cli import'.")
     for summary in overview.waves:
@@ -128,7 +123,7 @@ def _waves_list(args) -> int:
                   if wave.starts_on or wave.ends_on else "no fieldwork dates")
         complete = sum(summary.complete_by_mode.values())
         print(f"{wave.label}: {period}; {complete} complete of {summary.total} interviews")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _date(text: str) -> dt.date | None:
@@ -143,18 +138,18 @@ def _date(text: str) -> dt.date | None:
 
 def _waves_dates(args) -> int:
     starts, ends = _date(args.starts), _date(args.ends)
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         wave = project.set_wave_dates(args.wave, starts, ends)
     print(f"Wave {wave.label}: fieldwork {wave.starts_on or '?'} – {wave.ends_on or '?'}.")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _waves_order(args) -> int:
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         waves = project.order_waves(args.waves)
     print(f"Waves in order: {', '.join(w.label for w in waves)} (each compared with the one "
           "before it).")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 # -- settings -------------------------------------------------------------------------------
@@ -185,25 +180,25 @@ def _settings_set(args) -> int:
         stored = "true" if value in TRUE_TEXTS else "false"
     else:
         raise UsageError(f"'{args.value}' is not a value of {args.key} (use true or false).")
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         settings.set_setting(project, args.key, stored)
     print(f"{args.key} = {stored}")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _settings_list(args) -> int:
     from surveydesk.store import settings
 
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         values = settings.settings(project)
     print(f"dont_know_in_base = {values.get('dont_know_in_base', 'false')}")
     print(f"max_call_attempts = {values.get('max_call_attempts', '5')}")
     print(f"merge_backups_kept = {values.get('merge_backups_kept', '10')}")
     print(f"client = {values.get('client', '')}")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
-def add_commands(commands: Commands) -> None:
+def add_commands(commands: common.Commands) -> None:
     """Add ``form``, ``init``, ``info``, ``waves`` and ``settings``."""
     form = commands.group(
         "form", "check a questionnaire, add a new version of it, or get a bundled one",
@@ -220,11 +215,11 @@ def add_commands(commands: Commands) -> None:
                              "start a project from or to copy", _form_demo, project=None)
     form_demo.add_argument("name", metavar="NAME", choices=DEMO_FORMS,
                            help=f"which questionnaire: {' or '.join(DEMO_FORMS)}")
-    add_output(form_demo, "FORM.xlsx", "the workbook to write")
+    common.add_output(form_demo, "FORM.xlsx", "the workbook to write")
 
     init = commands.command("init", "create a new project file from an XLSForm", _init,
                             project="the project file to create (.sdproj)")
-    init.add_argument("--form", required=True, metavar="FORM.xlsx", help=FORM_HELP)
+    init.add_argument("--form", required=True, metavar="FORM.xlsx", help=common.FORM_HELP)
 
     commands.command("info", "show the questionnaire, waves and counts by mode and status",
                      _info)

@@ -8,16 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from surveydesk.cli.common import (
-    EXIT_OK,
-    Commands,
-    add_output,
-    count,
-    open_project,
-    output,
-    print_warnings,
-    probability,
-)
+from surveydesk.cli import common
 from surveydesk.core.errors import UsageError
 
 # The languages of i18n/report_glossary.json, shown in --help (a test keeps them equal, so
@@ -38,8 +29,8 @@ def _tables(args) -> int:
     from surveydesk.analysis.tables import TableOptions
     from surveydesk.io.tidy import write_tidy
 
-    out = output(args, what="table file")
-    with open_project(args.project) as project:
+    out = common.output(args, what="table file")
+    with common.open_project(args.project) as project:
         options = TableOptions(
             breakdowns=tuple(args.by or ()),
             waves=(args.wave,) if args.wave else None,
@@ -51,11 +42,11 @@ def _tables(args) -> int:
         result = tables_for_project(project, options)
     write_tidy(result.table, out, args.format, result.response_rates,
                protect=Path(args.project), replace=args.force)
-    print_warnings(result.warnings)
+    common.print_warnings(result.warnings)
     adjusted = "Benjamini-Hochberg adjusted" if args.adjust == "bh" else "not adjusted"
     print(f"Wrote {len(result.table)} cells to {args.output} (alpha {args.alpha}, "
           f"p-values {adjusted}{', weighted' if args.weighted else ''}).")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 # -- targets --------------------------------------------------------------------------------
@@ -71,34 +62,34 @@ def _targets_set(args) -> int:
 
     operator, text = (AT_LEAST, args.at_least) if args.at_least is not None else (
         AT_MOST, args.at_most)
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         check_statistic(project.questionnaire, args.question, args.statistic)
         value = parse_value(text, args.statistic)
         settings.set_target(project, args.question, args.statistic, operator, value)
     print(f"Target set: {Target(args.question, args.statistic, operator, value).describe()}.")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _targets_list(args) -> int:
     from surveydesk.analysis.reference import Target
     from surveydesk.store import settings
 
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         rows = settings.targets(project)
     if not rows:
         print("No targets set.")
     for row in rows:
         print(Target(*row).describe())
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _targets_clear(args) -> int:
     from surveydesk.store import settings
 
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         removed = settings.clear_targets(project, args.question, args.statistic)
     print(f"Removed {removed} target{'s' if removed != 1 else ''}.")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 # -- population -----------------------------------------------------------------------------
@@ -106,29 +97,29 @@ def _population_set(args) -> int:
     from surveydesk.io.reference_files import read_population
     from surveydesk.store import settings
 
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         rows = read_population(Path(args.file), project.questionnaire)
         stored = settings.replace_population_counts(project, rows)
     variables = ", ".join(sorted({row[1] for row in rows}))
     print(f"Stored {stored} population counts ({variables}); they replace any earlier ones.")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _population_show(args) -> int:
     from surveydesk.analysis.project_tables import project_response_rates
 
-    with open_project(args.project) as project:
+    with common.open_project(args.project) as project:
         rates = project_response_rates(project)
     if rates.empty:
         print("No population counts set: use 'surveydesk-cli population set PROJECT FILE'.")
-        return EXIT_OK
+        return common.EXIT_OK
     print(f"{'wave':<10}{'variable':<18}{'group':<28}{'population':>11}{'answers':>9}"
           f"{'rate':>8}")
     for row in rates.itertuples():
         group = row.group or "(total)"
         print(f"{row.wave:<10}{row.variable:<18}{group:<28}{row.population:>11,.0f}"
               f"{row.answers:>9}{row.rate:>8.1%}")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 # -- report ---------------------------------------------------------------------------------
@@ -139,8 +130,8 @@ def _report(args) -> int:
 
     if args.lang is not None:
         glossary(args.lang)  # an unknown language is refused before the project is read
-    out = output(args, what="report", suffixes=REPORT_SUFFIX)
-    with open_project(args.project) as project:
+    out = common.output(args, what="report", suffixes=REPORT_SUFFIX)
+    with common.open_project(args.project) as project:
         questionnaire = project.questionnaire
         language = args.lang or questionnaire.default_language
         if args.lang is None and language not in REPORT_LANGUAGES:
@@ -153,7 +144,7 @@ def _report(args) -> int:
                                  breakdowns=tuple(args.by or ()), weighted=args.weighted,
                                  benchmark=benchmark, headline=tuple(args.chart or ()))
     write_report(content, out, replace=args.force)
-    print_warnings(content.warnings)
+    common.print_warnings(content.warnings)
     questions = content.table["question"].nunique()
     chosen = "" if args.lang else ", the form's default language"
     print(f"Wrote report {out} in {names.get(language, language)} ({language}{chosen}): "
@@ -161,10 +152,10 @@ def _report(args) -> int:
           f"{', '.join(w.label for w in content.waves)}"
           f"{', weighted' if args.weighted else ''}"
           f"{', with benchmark' if benchmark else ''}.")
-    return EXIT_OK
+    return common.EXIT_OK
 
 
-def add_commands(commands: Commands) -> None:
+def add_commands(commands: common.Commands) -> None:
     """Add ``tables``, ``targets``, ``population`` and ``report``."""
     tables = commands.command("tables", "compute result tables with significance tests",
                               _tables)
@@ -178,9 +169,9 @@ def add_commands(commands: Commands) -> None:
     tables.add_argument("--weighted", action="store_true",
                         help="weight to the population counts set with 'population set'")
     tables.add_argument("--benchmark", metavar="FILE", help=BENCHMARK_HELP)
-    tables.add_argument("--alpha", type=probability, default=0.05,
+    tables.add_argument("--alpha", type=common.probability, default=0.05,
                         help="significance level (default 0.05)")
-    tables.add_argument("--min-base", type=count, default=30,
+    tables.add_argument("--min-base", type=common.count, default=30,
                         help="cells with this many answers or fewer are low base (default 30)")
     tables.add_argument("--adjust", choices=("none", "bh"), default="none",
                         help="Benjamini-Hochberg adjustment of p-values per question table")
@@ -188,7 +179,7 @@ def add_commands(commands: Commands) -> None:
                         help="count don't-know answers in the top2/bottom2 base")
     tables.add_argument("--format", required=True, choices=("csv", "json", "xlsx"),
                         help="the file type of OUT")
-    add_output(tables, "OUT", "the file to write, one tidy row per cell")
+    common.add_output(tables, "OUT", "the file to write, one tidy row per cell")
 
     targets = commands.group("targets", "set, list or clear result targets",
                              "Targets for results, e.g. top2 at least 79%.")
@@ -235,4 +226,4 @@ def add_commands(commands: Commands) -> None:
     report.add_argument("--chart", action="append", metavar="QUESTION",
                         help="a headline question to chart (repeatable); questions with a "
                              "target are always charted")
-    add_output(report, "OUT.xlsx", "the workbook to write")
+    common.add_output(report, "OUT.xlsx", "the workbook to write")
