@@ -13,19 +13,18 @@
 from __future__ import annotations
 
 import re
-import sys
 import zipfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMimeData, Qt
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QMimeData
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from surveydesk.core.errors import Cancelled, SurveyDeskError
 from surveydesk.core.xlsform import read_xlsform
 from surveydesk.gui.import_dialog import DATA_SUFFIXES, ImportDialog
-from surveydesk.gui.tasks import ProjectTask, error_message
+from surveydesk.gui.progress_views import ProgressDialog
+from surveydesk.gui.tasks import error_message, run_in_background
 from surveydesk.gui.translation import fill
-from surveydesk.store.database import STORAGE_ERRORS, explain_storage_error
 from surveydesk.sync.device_file import SUFFIX as DEVICE_SUFFIX
 
 translate = QCoreApplication.translate
@@ -195,20 +194,12 @@ def add_form_version(window, path: Path) -> bool:
     except OSError as error:
         tell(window, title, f"{error.filename or path}: {error.strerror or error}")
         return False
-    busy = QProgressDialog(translate("Drops", "Checking every stored answer against the new "
-                                              "questionnaire…"),
-                           translate("Drops", "Cancel"), 0, 0, window)
-    busy.setWindowTitle(translate("Drops", "Questionnaire version"))
-    busy.setWindowModality(Qt.WindowModality.WindowModal)
-    busy.setMinimumDuration(300)
-    busy.setAutoClose(False)
-    busy.setAutoReset(False)
-    task = window.form_task = ProjectTask(
-        project.path, lambda copy, _progress, cancelled: copy.add_form_version(
-            workbook, questionnaire, cancelled=cancelled), window)
+    busy = ProgressDialog(
+        window, title=translate("Drops", "Questionnaire version"),
+        text=translate("Drops", "Checking every stored answer against the new questionnaire…"),
+        cancel_text=translate("Drops", "Cancel"), minimum_duration=300)
 
     def succeeded(added) -> None:
-        busy.close()
         if added is None:
             tell(window, translate("Drops", "Questionnaire version"), fill(translate(
                 "Drops", "This questionnaire is already in %1; nothing changed."),
@@ -220,28 +211,15 @@ def add_form_version(window, path: Path) -> bool:
                      "interviews and imports are checked against it."),
             added.version, project.path.name, len(project.form_versions())), problem=False)
 
-    def failed(error: BaseException) -> None:
-        busy.close()
-        if isinstance(error, Cancelled):
-            tell(window, translate("Drops", "Questionnaire version"), translate(
-                "Drops", "Adding the questionnaire version was cancelled; nothing was "
-                         "stored."), problem=False)
-        elif isinstance(error, SurveyDeskError):
-            tell(window, title, str(error))
-        elif isinstance(error, STORAGE_ERRORS):
-            tell(window, title, str(explain_storage_error(project.path, error)))
-        else:
-            tell(window, title, error_message(project.path, error))
-            sys.excepthook(type(error), error, error.__traceback__)
+    def cancelled(_error: Cancelled) -> None:
+        tell(window, translate("Drops", "Questionnaire version"), translate(
+            "Drops", "Adding the questionnaire version was cancelled; nothing was stored."),
+            problem=False)
 
-    def finished() -> None:
-        window.form_task = None
-        busy.deleteLater()
-        task.deleteLater()
-
-    busy.canceled.connect(task.cancel)
-    task.succeeded.connect(succeeded)
-    task.failed.connect(failed)
-    task.finished.connect(finished)
-    task.start()
+    run = window.form_task = run_in_background(
+        project.path, lambda copy, _progress, cancelled: copy.add_form_version(
+            workbook, questionnaire, cancelled=cancelled), window, view=busy,
+        on_success=succeeded, on_cancelled=cancelled,
+        on_failure=lambda error: tell(window, title, error_message(project.path, error)))
+    run.finished.connect(lambda: setattr(window, "form_task", None))
     return True

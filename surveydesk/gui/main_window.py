@@ -16,7 +16,6 @@ Excel report (Ctrl+R, also a button of the Analysis view) the client's workbook.
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -40,10 +39,10 @@ from PySide6.QtWidgets import (
 )
 
 from surveydesk.core.errors import SurveyDeskError
-from surveydesk.core.userdata import entry_profile
 from surveydesk.core.xlsform import read_xlsform
 from surveydesk.gui import call_import, drops, first_run, layout, shortcuts, translation
 from surveydesk.gui.analysis import AnalysisPage
+from surveydesk.gui.audit_user import records_user
 from surveydesk.gui.entry import EntryPage
 from surveydesk.gui.entry import contacts as call_contacts
 from surveydesk.gui.export_dialog import ExportDialog
@@ -56,7 +55,7 @@ from surveydesk.gui.records_page import RecordsPage
 from surveydesk.gui.save_folder import app_data_directory
 from surveydesk.gui.sync import SyncPage
 from surveydesk.gui.sync import export as device_export
-from surveydesk.gui.tasks import ProjectTask
+from surveydesk.gui.tasks import BackgroundRun
 from surveydesk.gui.translation import fill
 from surveydesk.io.demo import DEMOS, write_demo
 from surveydesk.store.database import STORAGE_ERRORS, explain_storage_error
@@ -81,18 +80,6 @@ def open_demo_project(form: str = "citizen_service", directory: Path | None = No
         for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
             leftover.unlink(missing_ok=True)
         raise
-
-
-def records_user(interviewer: str = "") -> str:
-    """Whom corrections in the interview records are audited as: the interviewer named on
-    the entry screen (or remembered from last time), else the operating-system user."""
-    name = interviewer.strip() or entry_profile().interviewer.strip()
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError, ImportError):  # no user name in the environment or passwd
-        return "unknown"
 
 
 def demo_names() -> dict[str, str]:
@@ -124,10 +111,10 @@ class MainWindow(QMainWindow):
             self.entry_page.start_page.interviewer_edit.text()))
         self.sync_page.data_changed.connect(self.data_changed)
         self.analysis_page = AnalysisPage(self)
-        self.export_task: ProjectTask | None = None
+        self.export_task: BackgroundRun | None = None
         self.import_dialog: ImportDialog | None = None
         self.export_dialog: ExportDialog | None = None
-        self.form_task: ProjectTask | None = None  # a questionnaire version being added
+        self.form_task: BackgroundRun | None = None  # a questionnaire version being added
         self.pages = QStackedWidget(self)
         for page in (self.overview_page, self.entry_page, self.records_page, self.sync_page,
                      self.analysis_page):
@@ -389,10 +376,10 @@ class MainWindow(QMainWindow):
         """File > Export device file: this laptop's project as one file for the master."""
         if self.project is None or self.export_task is not None:
             return
-        task = device_export.choose_and_export(self, self.project)
-        if task is not None:
-            self.export_task = task
-            task.finished.connect(lambda: setattr(self, "export_task", None))
+        run = device_export.choose_and_export(self, self.project)
+        if run is not None:
+            self.export_task = run
+            run.finished.connect(lambda: setattr(self, "export_task", None))
 
     def write_report(self) -> None:
         """File > Write Excel report: the client's workbook, with the analysis options."""

@@ -8,12 +8,10 @@ a wrong one in the dialog, with nothing changed. The work
 (:func:`~surveydesk.store.contact_encryption.encrypt_contacts` or
 :func:`~surveydesk.store.contact_encryption.decrypt_contacts`: one transaction, then the
 file is rebuilt so the old values leave it) runs in a
-:class:`~surveydesk.gui.tasks.ProjectTask`, so the window stays responsive.
+:class:`~surveydesk.gui.tasks.BackgroundRun`, so the window stays responsive.
 """
 
 from __future__ import annotations
-
-import sys
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
@@ -34,7 +32,8 @@ from surveydesk.core.contact_crypto import (
 )
 from surveydesk.core.errors import SurveyDeskError
 from surveydesk.gui.entry.passphrase import forget_session_keys
-from surveydesk.gui.tasks import ProjectTask, error_message, is_expected
+from surveydesk.gui.progress_views import EmbeddedProgress
+from surveydesk.gui.tasks import BackgroundRun, RunningTask, error_message
 from surveydesk.gui.translation import fill, ui_locale
 from surveydesk.store.contact_encryption import decrypt_contacts, encrypt_contacts, is_encrypted
 from surveydesk.store.project import Project
@@ -47,13 +46,14 @@ class ContactEncryptionDialog(QDialog):
     they are encrypted already."""
 
     changed = Signal(int)  # how many numbers were converted
+    task = RunningTask()  # the conversion's task while it runs
 
     def __init__(self, parent: QWidget | None, project: Project):
         super().__init__(parent)
         self.setObjectName("contactEncryptionDialog")
         self.project = project
         self.decrypting = is_encrypted(project)
-        self.task: ProjectTask | None = None
+        self.running: BackgroundRun | None = None
         self.converted: int | None = None
         self.intro = QLabel(wordWrap=True)
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
@@ -101,14 +101,13 @@ class ContactEncryptionDialog(QDialog):
                 return self._refuse(translate("ContactEncryption",
                                               "The two pass phrases differ; type it again."))
         convert = decrypt_contacts if self.decrypting else encrypt_contacts
-        self.task = ProjectTask(self.project.path,
-                                lambda project, _progress, _cancelled: convert(project, secret),
-                                self)
-        self.task.succeeded.connect(self._succeeded)
-        self.task.failed.connect(self._failed)
-        self.task.finished.connect(self._finished)
+        self.running = BackgroundRun(
+            self.project.path, lambda project, _progress, _cancelled: convert(project, secret),
+            self, view=EmbeddedProgress(self.progress), on_success=self._succeeded,
+            on_failure=self._failed)
+        self.running.finished.connect(self._finished)
         self._set_busy(True)
-        self.task.start()
+        self.running.start()
         return True
 
     def _refuse(self, text: str) -> bool:
@@ -135,12 +134,10 @@ class ContactEncryptionDialog(QDialog):
             self._refuse(translate("ContactEncryption", "Wrong pass phrase; nothing was "
                                                         "changed."))
             return
-        self._refuse(error_message(self.project.path, error))
-        if not is_expected(error):
-            sys.excepthook(type(error), error, error.__traceback__)
+        self._refuse(error_message(self.project.path, error))  # a bug: the run passes it on
 
     def _finished(self) -> None:
-        self.task = None
+        self.running = None
         self._set_busy(False)
         if self.converted is not None:
             self.passphrase.clear()

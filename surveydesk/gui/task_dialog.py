@@ -5,17 +5,17 @@ progress bar, a button that cancels while the work runs and closes the dialog ot
 Esc and the window's close button cancelling instead of closing while it runs, the window
 waiting for the worker when it closes (:meth:`abandon`), and the outcome delivered to
 :meth:`succeeded` or :meth:`failed` on the GUI thread. The work itself runs in a
-:class:`~surveydesk.gui.tasks.ProjectTask` with its own connection to the project file.
+:class:`~surveydesk.gui.tasks.BackgroundRun` with its own connection to the project file,
+shown in the dialog's own bar (:class:`~surveydesk.gui.progress_views.EmbeddedProgress`).
 """
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QWidget
 
-from surveydesk.gui.tasks import ProjectTask, Work, error_message, is_expected
+from surveydesk.gui.progress_views import EmbeddedProgress
+from surveydesk.gui.tasks import BackgroundRun, ProjectTask, RunningTask, Work, error_message
 from surveydesk.store.project import Project
 
 
@@ -24,10 +24,12 @@ class TaskDialog(QDialog):
     :meth:`succeeded`, :meth:`inputs` (the widgets disabled while the work runs) and
     ``retranslateUi``."""
 
+    task = RunningTask()  # the work's task while it runs
+
     def __init__(self, parent: QWidget | None, project: Project):
         super().__init__(parent)
         self.project = project
-        self.task: ProjectTask | None = None
+        self.running: BackgroundRun | None = None
         self.close_button: QPushButton | None = None
         self.progress = QProgressBar()
         self.progress.hide()
@@ -44,11 +46,9 @@ class TaskDialog(QDialog):
         """The work's result, on the GUI thread."""
 
     def failed(self, error: BaseException) -> None:
-        """The work's error, on the GUI thread: its message in the status line (a bug is
-        also passed on to ``sys.excepthook``)."""
+        """The work's error (a cancel included), on the GUI thread: its message in the
+        status line (the run passes a bug on to ``sys.excepthook`` afterwards)."""
         self.show_status(error_message(self.project.path, error))
-        if not is_expected(error):
-            sys.excepthook(type(error), error, error.__traceback__)
 
     def finished(self) -> None:
         """After :meth:`succeeded` or :meth:`failed`, when the dialog is idle again."""
@@ -56,22 +56,20 @@ class TaskDialog(QDialog):
     # -- running the work ------------------------------------------------------------------
     def run(self, work: Work, status: str = "") -> ProjectTask:
         """Start ``work(project, progress, cancelled)`` in the background."""
-        self.task = ProjectTask(self.project.path, work, self)
-        self.task.progressed.connect(self.progressed)
-        self.task.succeeded.connect(self.succeeded)
-        self.task.failed.connect(self.failed)
-        self.task.finished.connect(self._finished)
+        view = EmbeddedProgress(self.progress, self.close_button, on_step=self.progressed)
+        self.running = BackgroundRun(self.project.path, work, self, view=view,
+                                     on_success=self.succeeded, on_failure=self.failed)
+        self.running.finished.connect(self._finished)
         self.set_busy(True)
         self.show_status(status)
-        self.task.start()
-        return self.task
+        self.running.start()
+        return self.running.task
 
-    def progressed(self, step: int, total: int, _text: str) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(step)
+    def progressed(self, step: int, total: int, text: str) -> None:
+        """A step of the work, after the bar has shown it."""
 
     def _finished(self) -> None:
-        self.task = None
+        self.running = None
         self.set_busy(False)
         self.finished()
 
@@ -91,9 +89,7 @@ class TaskDialog(QDialog):
     def cancel_or_close(self, stopping: str = "") -> None:
         """Cancel: stop the running work (at its next check), else close the dialog."""
         if self.task is not None:
-            self.task.cancel()
-            if self.close_button is not None:
-                self.close_button.setEnabled(False)
+            self.running.cancel()
             if stopping:
                 self.show_status(stopping)
         else:

@@ -91,3 +91,45 @@ def test_ctrl_e_opens_the_export_dialog(qtbot, demo_project_file):
     window.export_data_action.trigger()
     assert window.export_dialog is not None and window.export_dialog.isVisible()
     window.close()
+
+
+@pytest.mark.parametrize("answer", ["No", "Yes"])
+def test_an_existing_file_is_replaced_only_when_the_user_says_so(qtbot, project, tmp_path,
+                                                                 monkeypatch, answer):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def question(_parent, title, text, *_args):
+        asked.append(text)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    out = tmp_path / "data.csv"
+    out.write_text("last week's export", encoding="utf-8")
+    dialog = ExportDialog(None, project)
+    qtbot.addWidget(dialog)
+    dialog.file_edit.setText(str(out))
+    if answer == "No":
+        assert not dialog.start() and dialog.task is None
+        assert out.read_text(encoding="utf-8") == "last week's export"
+    else:
+        _run(qtbot, dialog)
+        assert dialog.result is not None, dialog.status_label.text()
+        assert out.read_text(encoding="utf-8-sig").startswith("respondent_id")
+    assert asked == [f"{out} already exists. Replace it with the new export?"]
+
+
+def test_a_refused_output_reads_in_danish(qtbot, project, tmp_path):
+    from surveydesk.gui.tasks import error_message
+    from surveydesk.gui.translation import set_ui_language
+    from surveydesk.io.files import OutputRefused, check_output
+
+    with pytest.raises(OutputRefused) as refused:
+        check_output(tmp_path / "missing" / "data.csv")
+    set_ui_language("da")
+    try:
+        assert error_message(project.path, refused.value) == (
+            f"Mappen {tmp_path / 'missing'} findes ikke.")
+    finally:
+        set_ui_language("en")

@@ -22,7 +22,6 @@ the data changed is dropped altogether.
 
 from __future__ import annotations
 
-import sys
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,7 +56,7 @@ from surveydesk.gui.analysis.report_dialog import ReportDialog
 from surveydesk.gui.analysis.table_model import ResultsTableModel, legend_text
 from surveydesk.gui.analysis.table_view import ResultsTableView
 from surveydesk.gui.records_dialogs import arrange, bold, quiet
-from surveydesk.gui.tasks import ProjectTask, error_message, is_expected
+from surveydesk.gui.tasks import ProjectTask, error_message, pass_on_bug
 from surveydesk.gui.translation import current_language
 from surveydesk.store import settings as stored
 from surveydesk.store.project import Project
@@ -362,8 +361,7 @@ class AnalysisPage(QWidget):
         self._failed = (self._wanted, self._epoch, message)
         self._show_result(None)
         self._show_message(message)
-        if not is_expected(error):  # a bug: keep its traceback for the report
-            sys.excepthook(type(error), error, error.__traceback__)
+        pass_on_bug(error)
 
     # -- showing ---------------------------------------------------------------------------
     def _show_result(self, result: Computed | None) -> None:

@@ -6,7 +6,7 @@ report_content` gathers the tables, :func:`surveydesk.export.excel.write_report`
 atomically (a temporary ``.report-*`` file beside the target, renamed when complete), and
 the output path is checked by the command line's own check (not the project file, a name
 ending in ``.xlsx``, an existing folder). Both steps run in one
-:class:`~surveydesk.gui.tasks.ProjectTask` with its own connection to the project file, so
+:class:`~surveydesk.gui.tasks.BackgroundRun` with its own connection to the project file, so
 the window stays responsive; a small progress dialog shows what is being done and cancels.
 
 The dialog starts from the analysis view's options (breakdowns, weighting, benchmark file)
@@ -19,7 +19,6 @@ no file and says so; an error is shown in a dialog and the dialog stays open.
 from __future__ import annotations
 
 import dataclasses
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -60,7 +59,7 @@ from surveydesk.gui.analysis.report_work import (
 from surveydesk.gui.output_file import may_replace, refusal
 from surveydesk.gui.records_dialogs import arrange, quiet
 from surveydesk.gui.save_folder import default_save_folder
-from surveydesk.gui.tasks import ProjectTask, error_message, is_expected
+from surveydesk.gui.tasks import BackgroundRun, RunningTask, show_failure
 from surveydesk.gui.translation import current_language, fill, ui_locale
 from surveydesk.store import settings as stored
 from surveydesk.store.project import Project
@@ -90,6 +89,8 @@ class ReportDialog(QDialog):
     ``breakdowns``, ``weighted`` and ``benchmark`` start as the analysis view has them;
     ``work`` writes the report (tests pass a slower one)."""
 
+    task = RunningTask()  # the report's task while it is written
+
     def __init__(self, project: Project, parent: QWidget | None = None, *,
                  breakdowns: Sequence[str] = (), weighted: bool = False,
                  benchmark: Sequence[BenchmarkValue] = (), benchmark_path: Path | None = None,
@@ -99,8 +100,7 @@ class ReportDialog(QDialog):
         self.project_path = project.path
         self.questionnaire = project.questionnaire
         self.work = work
-        self.task: ProjectTask | None = None
-        self.progress: ReportProgress | None = None
+        self.running: BackgroundRun | None = None  # the latest write
         self.result: ReportWritten | None = None  # the message shown after success
         self.written: WrittenReport | None = None
         self.benchmark: tuple[BenchmarkValue, ...] = tuple(benchmark)
@@ -345,46 +345,33 @@ class ReportDialog(QDialog):
         def run(project: Project, progress, cancelled) -> WrittenReport:
             return work(project, request, progress, cancelled, words)
 
-        task = ProjectTask(self.project_path, run, self)
-        self.task = task
-        self.progress = ReportProgress(request.out.name, self)
-        self.progress.cancel_requested.connect(self.cancel)
-        task.progressed.connect(lambda step, total, text: self._progressed(task, step, total,
-                                                                           text))
-        task.succeeded.connect(lambda written: self._succeeded(task, written))
-        task.failed.connect(lambda error: self._failed(task, error))
-        task.finished.connect(task.deleteLater)
+        progress = ReportProgress(request.out.name, self)
+        self.running = BackgroundRun(
+            self.project_path, run, self, view=progress, on_success=self._succeeded,
+            on_cancelled=self._cancelled, on_failure=self._failed)
         self._set_status(None)
         self._set_busy(True)
-        self.progress.show()
-        task.start()
+        progress.show()
+        self.running.start()
         return True
+
+    @property
+    def progress(self) -> ReportProgress | None:
+        """The progress dialog, while the report is being written."""
+        return self.running.view if self.task is not None else None
 
     def cancel(self) -> None:
         """Stop the running work at its next check; nothing is written."""
-        if self.task is not None:
-            self.task.cancel()
-            if self.progress is not None:
-                self.progress.cancelling()
+        if self.running is not None:
+            self.running.cancel()
 
     def abandon(self) -> None:
         """Cancel running work and wait for its thread (the window closes)."""
-        task, self.task = self.task, None
-        if task is not None:
-            task.cancel()
-            task.wait()
-            self._end_progress()
+        if self.task is not None:
+            self.running.abandon()
             self._set_busy(False)
 
-    def _progressed(self, task: ProjectTask, step: int, total: int, text: str) -> None:
-        if task is self.task and self.progress is not None:
-            self.progress.show_step(step, total, text)
-
-    def _succeeded(self, task: ProjectTask, written: WrittenReport) -> None:
-        if task is not self.task:
-            return
-        self.task = None
-        self._end_progress()
+    def _succeeded(self, written: WrittenReport) -> None:
         self._set_busy(False)
         self.written = written
         QSettings().setValue(FOLDER_KEY, str(written.path.parent))
@@ -392,25 +379,15 @@ class ReportDialog(QDialog):
         self.accept()
         self.result.open()
 
-    def _failed(self, task: ProjectTask, error: BaseException) -> None:
-        if task is not self.task:
-            return
-        self.task = None
-        self._end_progress()
+    def _cancelled(self, _error: Cancelled) -> None:
         self._set_busy(False)
-        if isinstance(error, Cancelled):
-            self._set_status("cancelled")
-            return
-        self._set_status("failed")
-        QMessageBox.critical(self, translate("ReportDialog", "Could not write the report"),
-                             error_message(self.project_path, error))
-        if not is_expected(error):  # a bug: keep its traceback for the report
-            sys.excepthook(type(error), error, error.__traceback__)
+        self._set_status("cancelled")
 
-    def _end_progress(self) -> None:
-        progress, self.progress = self.progress, None
-        if progress is not None:
-            progress.finish()
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self._set_status("failed")
+        show_failure(self, translate("ReportDialog", "Could not write the report"),
+                     self.project_path, error)
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.language_combo, self.first_breakdown, self.path_edit,

@@ -82,7 +82,7 @@ class CallListPanel(QWidget):
         self._message: tuple[str, str] | None = None  # (role, text)
         self.cipher = cipher
 
-        build_panel(self)
+        build_panel(self, lambda outcome: self.record(outcome))
         self.unlock_button = QPushButton(objectName="unlockButton")
         self.unlock_button.clicked.connect(self.unlock_requested)
         self.unlock_button.setVisible(False)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtGui import QFont
@@ -33,9 +32,6 @@ from PySide6.QtWidgets import (
 
 from surveydesk.core.questionnaire import Questionnaire, QuestionType
 from surveydesk.gui.translation import ui_locale
-
-if TYPE_CHECKING:
-    from surveydesk.gui.entry.call_list import CallListPanel
 
 translate = QCoreApplication.translate
 Clock = Callable[[], dt.datetime]
@@ -128,8 +124,10 @@ def scaled_font(widget: QWidget, scale: float, bold: bool = False) -> QFont:
     return font
 
 
-def build_panel(panel: CallListPanel) -> None:
-    """Make the widgets of ``panel`` (as its attributes) and lay them out."""
+def build_panel(panel: QWidget, record: Callable[[str], None]) -> None:
+    """Make the widgets of ``panel`` (the call list panel; they become its attributes) and
+    lay them out; an outcome button calls ``record(outcome)``. Nothing here needs the
+    panel's class, so this module stays below :mod:`surveydesk.gui.entry.call_list`."""
     # -- how fieldwork stands ----------------------------------------------------------
     panel.overview_captions, panel.overview_values = {}, {}
     overview = QGridLayout()
@@ -228,7 +226,7 @@ def build_panel(panel: CallListPanel) -> None:
         button = QPushButton(objectName=f"outcome_{outcome}")
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         button.setMinimumHeight(52)
-        button.clicked.connect(lambda _checked=False, o=outcome: panel.record(o))
+        button.clicked.connect(lambda _checked=False, o=outcome: record(o))
         panel.outcome_buttons[outcome] = button
     panel.call_back_edit = QDateTimeEdit(objectName="callBackEdit")
     panel.call_back_edit.setCalendarPopup(True)

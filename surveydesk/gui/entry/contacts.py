@@ -8,13 +8,12 @@ names, calls still open) and what stays; nothing happens unless the user chooses
 from __future__ import annotations
 
 import getpass
-import sys
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from surveydesk.core.userdata import entry_profile
-from surveydesk.gui.tasks import error_message, is_expected
+from surveydesk.gui.tasks import pass_on_bug, show_failure
 from surveydesk.gui.translation import fill, ui_locale
 from surveydesk.store.contacts import contact_data, remove_contact_data
 from surveydesk.store.project import Project
@@ -80,7 +79,6 @@ def confirm_and_remove(parent: QWidget, project: Project) -> bool:
 
 
 def _failed(parent: QWidget, project: Project, error: BaseException) -> None:
-    QMessageBox.critical(parent, translate("ContactData", "Could not remove the contact data"),
-                         error_message(project.path, error))
-    if not is_expected(error):
-        sys.excepthook(type(error), error, error.__traceback__)
+    show_failure(parent, translate("ContactData", "Could not remove the contact data"),
+                 project.path, error)
+    pass_on_bug(error)

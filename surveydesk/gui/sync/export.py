@@ -2,7 +2,7 @@
 
 The export is :func:`surveydesk.sync.device_file.export_device_file`, the function
 ``surveydesk-cli sync export`` calls, marked with this installation's device id and the
-interviewer of the entry profile. It runs in a :class:`~surveydesk.gui.tasks.ProjectTask`
+interviewer of the entry profile. It runs in a :class:`~surveydesk.gui.tasks.BackgroundRun`
 (SQLite writes a consistent snapshot, which is counted and compressed) behind a progress
 dialog with Cancel; the window's own connection keeps working meanwhile. The file is
 written whole or not at all; a cancelled export writes nothing.
@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QWidget
 
 from surveydesk.core.errors import Cancelled
 from surveydesk.core.userdata import device_id, entry_profile
+from surveydesk.gui.progress_views import ProgressDialog
 from surveydesk.gui.save_folder import default_save_folder
-from surveydesk.gui.tasks import ProjectTask, error_message, is_expected
+from surveydesk.gui.tasks import BackgroundRun, error_message, run_in_background
 from surveydesk.gui.translation import fill, ui_locale
 from surveydesk.store.project import Project
 from surveydesk.sync.device_file import SUFFIX, Manifest, export_device_file
@@ -42,8 +42,8 @@ def default_file_name(project_path: Path, interviewer: str, device: str,
 
 
 def choose_and_export(parent: QWidget, project: Project,
-                      now: dt.datetime | None = None) -> ProjectTask | None:
-    """Ask where to save the device file and start writing it; the returned task is
+                      now: dt.datetime | None = None) -> BackgroundRun | None:
+    """Ask where to save the device file and start writing it; the returned run is
     running (keep it until ``finished``). ``None`` if the user cancelled or the device id
     could not be read."""
     title = translate("DeviceExport", "Export device file")
@@ -100,67 +100,35 @@ def ask_include_contacts(parent: QWidget) -> bool | None:
 
 def export_in_background(parent: QWidget, project: Project, path: Path, *, device: str,
                          interviewer: str, include_contacts: bool = False,
-                         replace: bool = True) -> ProjectTask:
+                         replace: bool = True) -> BackgroundRun:
     """Write the device file ``path`` off the GUI thread; confirm or explain when done.
     ``replace``: an existing file at ``path`` may be replaced (the save dialog asked)."""
     title = translate("DeviceExport", "Export device file")
-    busy = QProgressDialog(fill(translate("DeviceExport", "Writing %1…"), path.name),
-                           translate("DeviceExport", "Cancel"), 0, 100, parent)
-    busy.setWindowTitle(title)
-    busy.setWindowModality(Qt.WindowModality.WindowModal)
-    busy.setMinimumDuration(0)
-    busy.setAutoClose(False)
-    busy.setAutoReset(False)
-    stages = {  # translated here, on the GUI thread
-        "snapshot": translate("DeviceExport", "Taking a consistent copy of the project…"),
-        "counting": translate("DeviceExport", "Counting what the copy holds…"),
-        "compressing": fill(translate("DeviceExport", "Compressing into %1…"), path.name),
-        "done": fill(translate("DeviceExport", "Writing %1…"), path.name),
-    }
+    busy = ProgressDialog(
+        parent, title=title, text=fill(translate("DeviceExport", "Writing %1…"), path.name),
+        cancel_text=translate("DeviceExport", "Cancel"),
+        cancelling_text=translate("DeviceExport", "Cancelling…"), maximum=100,
+        stages={  # translated here, on the GUI thread
+            "snapshot": translate("DeviceExport", "Taking a consistent copy of the project…"),
+            "counting": translate("DeviceExport", "Counting what the copy holds…"),
+            "compressing": fill(translate("DeviceExport", "Compressing into %1…"), path.name),
+            "done": fill(translate("DeviceExport", "Writing %1…"), path.name),
+        })
 
     def work(copy: Project, progress, cancelled) -> Manifest:
         return export_device_file(copy, path, device_id=device, interviewer=interviewer,
                                   include_contacts=include_contacts, replace=replace,
                                   progress=progress, cancelled=cancelled)
 
-    task = ProjectTask(project.path, work, parent)
+    def cancelled(_error: Cancelled) -> None:
+        QMessageBox(QMessageBox.Icon.Information, title, translate(
+            "DeviceExport", "The export was cancelled; no device file was written."),
+            QMessageBox.StandardButton.Ok, parent).exec()
 
-    def progressed(step: int, total: int, stage: str) -> None:
-        busy.setMaximum(total)
-        busy.setValue(step)
-        busy.setLabelText(stages.get(stage, stage))
-
-    def cancel() -> None:
-        busy.setLabelText(translate("DeviceExport", "Cancelling…"))
-        busy.setCancelButton(None)
-        task.cancel()
-
-    def succeeded(manifest: Manifest) -> None:
-        busy.close()
-        confirm(parent, path, manifest)
-
-    def failed(error: BaseException) -> None:
-        busy.close()
-        if isinstance(error, Cancelled):
-            QMessageBox(QMessageBox.Icon.Information, title, translate(
-                "DeviceExport", "The export was cancelled; no device file was written."),
-                QMessageBox.StandardButton.Ok, parent).exec()
-            return
-        QMessageBox.critical(parent, translate("DeviceExport", "Could not export the device "
-                                                               "file"),
-                             error_message(project.path, error))
-        if not is_expected(error):
-            sys.excepthook(type(error), error, error.__traceback__)
-
-    busy.canceled.connect(cancel)
-    task.progressed.connect(progressed)
-    task.succeeded.connect(succeeded)
-    task.failed.connect(failed)
-    task.finished.connect(busy.deleteLater)
-    task.finished.connect(task.deleteLater)
-    busy.show()
-    task.start()
-    return task
+    return run_in_background(
+        project.path, work, parent, view=busy,
+        on_success=lambda manifest: confirm(parent, path, manifest), on_cancelled=cancelled,
+        failure_title=translate("DeviceExport", "Could not export the device file"))
 
 
 def confirm(parent: QWidget, path: Path, manifest: Manifest) -> None:

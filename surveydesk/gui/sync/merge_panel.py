@@ -2,14 +2,13 @@
 
 Preview and merge are :func:`surveydesk.sync.merge.merge_device_files` (``write=False`` for
 the preview), the function ``surveydesk-cli sync merge`` calls. It runs in a
-:class:`~surveydesk.gui.tasks.ProjectTask` with its own connection to the project file, so
+:class:`~surveydesk.gui.tasks.BackgroundRun` with its own connection to the project file, so
 the window stays responsive, shows progress and can cancel; the merge checks every file and
 writes in one transaction, so an error or a cancel leaves the project as it was.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -32,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from surveydesk.core.contact_crypto import ContactCipher
 from surveydesk.gui.entry.passphrase import ask_contact_key
+from surveydesk.gui.progress_views import EmbeddedProgress
 from surveydesk.gui.records_dialogs import arrange, bold, quiet
 from surveydesk.gui.sync import report as wording
-from surveydesk.gui.tasks import ProjectTask, error_message, is_expected
+from surveydesk.gui.tasks import BackgroundRun, RunningTask, show_failure
 from surveydesk.gui.translation import fill
 from surveydesk.store.contact_encryption import is_encrypted
 from surveydesk.store.project import Project
@@ -50,14 +49,15 @@ class MergePanel(QWidget):
 
     merged = Signal(object)  # MergeReport of a merge that wrote to the project
     conflicts_requested = Signal()
+    task = RunningTask()  # the preview's or merge's task while it runs
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAcceptDrops(True)
         self.project_path: Path | None = None
-        self.task: ProjectTask | None = None
+        self.running: BackgroundRun | None = None  # the latest preview or merge
         self.report: MergeReport | None = None
-        self._running: tuple[bool, list[str]] = (False, [])  # (write, file names) of the task
+        self._job: tuple[bool, list[str]] = (False, [])  # (write, file names) of the task
         self._step: tuple[int, int] | None = None
         self._status: str | None = None  # a key of _status_text()
 
@@ -83,6 +83,10 @@ class MergePanel(QWidget):
         self.progress = QProgressBar(textVisible=False, visible=False)
         self.progress.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.status_label = QLabel()
+        self.progress_view = EmbeddedProgress(
+            self.progress, self.cancel_button,
+            on_step=lambda step, total, _text: self._progressed(step, total),
+            on_cancelling=lambda: self._set_status("cancelling"))
         actions = arrange(QHBoxLayout(), self.preview_button, self.merge_button, 12,
                           self.progress, self.cancel_button, 8, self.status_label, None)
 
@@ -134,10 +138,8 @@ class MergePanel(QWidget):
 
     def abandon(self) -> None:
         """Cancel running work and wait for its thread; its outcome is ignored."""
-        task, self.task = self.task, None
-        if task is not None:
-            task.cancel()
-            task.wait()
+        if self.task is not None:
+            self.running.abandon()
             self._set_busy(False)
 
     # -- files -----------------------------------------------------------------------------
@@ -207,10 +209,8 @@ class MergePanel(QWidget):
         return self._start(write=True)
 
     def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.cancel_button.setEnabled(False)
-            self._set_status("cancelling")
+        if self.running is not None:
+            self.running.cancel()
 
     def _start(self, *, write: bool) -> bool:
         paths = self.files()
@@ -222,18 +222,17 @@ class MergePanel(QWidget):
             return merge_device_files(project, paths, write=write, progress=progress,
                                       cancelled=cancelled, cipher=cipher)
 
-        task = ProjectTask(self.project_path, work, self)
-        self.task, self._running, self._step = task, (write, [p.name for p in paths]), None
+        self.running = BackgroundRun(
+            self.project_path, work, self, view=self.progress_view,
+            on_success=self._succeeded, on_cancelled=self._cancelled,
+            on_failure=self._failed)
+        self._job, self._step = (write, [p.name for p in paths]), None
         self._status = None
-        task.progressed.connect(lambda step, total, _text: self._progressed(task, step, total))
-        task.succeeded.connect(lambda report: self._succeeded(task, report))
-        task.failed.connect(lambda error: self._failed(task, error))
-        task.finished.connect(task.deleteLater)
         if not write:
             self._show_report(None)
         self._set_busy(True)
         self._show_progress()
-        task.start()
+        self.running.start()
         return True
 
     def _contact_key(self, paths: list[Path]) -> ContactCipher | None:
@@ -247,13 +246,12 @@ class MergePanel(QWidget):
         with Project.open(self.project_path) as master:
             return ask_contact_key(self, master) if is_encrypted(master) else None
 
-    def _progressed(self, task: ProjectTask, step: int, total: int) -> None:
-        if task is self.task:
-            self._step = (step, total)
-            self._show_progress()
+    def _progressed(self, step: int, total: int) -> None:
+        self._step = (step, total)
+        self._show_progress()
 
     def _show_progress(self) -> None:
-        write, names = self._running
+        write, names = self._job
         step, total = self._step or (0, len(names) + 1)
         if names and len(names) <= step < total and write:
             self.progress.setRange(0, 0)  # writing: one transaction, no steps to count
@@ -263,10 +261,7 @@ class MergePanel(QWidget):
         if self._status != "cancelling":
             self._set_status("working")
 
-    def _succeeded(self, task: ProjectTask, report: MergeReport) -> None:
-        if task is not self.task:
-            return
-        self.task = None
+    def _succeeded(self, report: MergeReport) -> None:
         self._set_busy(False)
         self._set_status(None if report.written else "ready")
         self._show_report(report)
@@ -275,28 +270,24 @@ class MergePanel(QWidget):
         if report.written:
             self.merged.emit(report)
 
-    def _failed(self, task: ProjectTask, error: BaseException) -> None:
-        if task is not self.task:
-            return
-        self.task = None
-        write, _names = self._running
+    def _cancelled(self, _error: MergeCancelled) -> None:
         self._set_busy(False)
-        if isinstance(error, MergeCancelled):
-            self._set_status("cancelled")
-            return
+        self._set_status("cancelled")
+
+    def _failed(self, error: BaseException) -> None:
+        write, _names = self._job
+        self._set_busy(False)
         self._set_status("unchanged")
         title = (translate("MergePanel", "Could not merge the device files") if write else
                  translate("MergePanel", "Could not preview the merge"))
-        QMessageBox.critical(self, title, error_message(self.project_path, error))
-        if not is_expected(error):  # a bug: keep its traceback for the report
-            sys.excepthook(type(error), error, error.__traceback__)
+        show_failure(self, title, self.project_path, error)
 
     def _set_status(self, status: str | None) -> None:
         self._status = status
         self.status_label.setText(self._status_text())
 
     def _status_text(self) -> str:
-        write, names = self._running
+        write, names = self._job
         step, total = self._step or (0, len(names) + 1)
         if self._status == "working":
             return wording.progress_text(step, total, names, write=write)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from surveydesk.gui.audit_user import records_user
 from surveydesk.gui.sync.conflicts import ConflictsPanel
 from surveydesk.gui.sync.merge_panel import MergePanel
 from surveydesk.gui.translation import fill, ui_locale
@@ -25,8 +26,6 @@ translate = QCoreApplication.translate
 def default_who() -> str:
     """Whom a chosen version is recorded as when the window gives no one: the entry
     profile's interviewer, else the operating-system user (as in the record browser)."""
-    from surveydesk.gui.main_window import records_user  # the window imports this module
-
     return records_user()
 
 
