@@ -1743,8 +1743,8 @@ Vælg mindst %1 tegn, fx et par ord. Mistes adgangsfrasen, kan ingen læse numre
         <translation>Vælg spørgeskemaet (XLSForm)</translation>
     </message>
     <message>
-        <source>XLSForm workbooks (*.xlsx)</source>
-        <translation>XLSForm-projektmapper (*.xlsx)</translation>
+        <source>XLSForm workbooks (*.xlsx *.xls)</source>
+        <translation>XLSForm-projektmapper (*.xlsx *.xls)</translation>
     </message>
     <message>
         <source>Save the new project as</source>

@@ -1,10 +1,11 @@
 """Read an XLSForm workbook into a :class:`~surveydesk.core.questionnaire.Questionnaire`.
 
-We read the workbook with openpyxl ourselves rather than through pyxform's JSON so that
-every problem can name its sheet, spreadsheet row and column: that is what a form author
-needs to fix a form. The spelling variants real forms use are accepted: ``list name`` for
-``list_name``, ``begin group``/``begin_group``, ``select one X``/``select_one X``/
-``select one from X``, ``label:English`` as well as ``label::English (en)``.
+The workbook (.xlsx or legacy .xls) is read by pyxform's own readers, so cells mean what they
+mean to the reference converter; the questionnaire is built from the rows here rather than
+from pyxform's JSON so that every problem can name its sheet, spreadsheet row and column:
+that is what a form author needs to fix a form. The spelling variants real forms use are
+accepted: ``list name`` for ``list_name``, ``begin group``/``begin_group``, ``select one X``/
+``select_one X``/``select one from X``, ``label:English`` as well as ``label::English (en)``.
 
 All problems are collected and raised together as one :class:`FormError`, so an author
 fixes a broken form in one round. A language column with gaps is a warning, not an error:
@@ -15,8 +16,7 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
-from collections.abc import Iterator
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -39,7 +39,7 @@ _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
 _LANG = re.compile(r"^(?P<name>.*?)\s*\((?P<code>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)\)\s*$")
 _KNOWN_LANGUAGE_CODES = {"english": "en", "dansk": "da", "danish": "da", "default": "default"}
 _TRUE = {"yes", "true", "true()", "1", "y", "ja"}
-_MAX_ROWS = 20_000  # far beyond any real form; protects against a sheet filled to row 1M
+_MAX_ROWS = 20_000  # rows with content: far beyond any real form (the largest seen: ~1,000)
 
 
 @dataclass
@@ -49,14 +49,36 @@ class _Sheet:
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
 
 
-def _normalise_header(text: str) -> str:
-    """``Label::Dansk (da)`` -> ``label::da``; ``list name`` -> ``list_name``."""
+# Other spellings of columns, as pyxform accepts them (pyxform.aliases), per sheet.
+_COLUMN_ALIASES = {
+    "survey": {"relevance": "relevant", "calculate": "calculation", "caption": "label",
+               "constraining_message": "constraint_message", "jr:constraintmsg":
+               "constraint_message", "requiredmsg": "required_message", "jr:requiredmsg":
+               "required_message", "read_only": "readonly", "count": "repeat_count",
+               "jr:count": "repeat_count"},
+    "choices": {"caption": "label", "value": "name"},
+    "settings": {"set_form_title": "form_title", "set_form_id": "form_id"},
+}
+# Prefixes the oldest forms put before a column (``bind:relevant``, ``control:appearance``).
+_COLUMN_PREFIXES = ("bind:", "control:")
+
+
+def _normalise_header(text: str, sheet: str = "survey") -> str:
+    """``Label::Dansk (da)`` -> ``label::da``; ``list name`` -> ``list_name``;
+    ``bind:relevant`` and ``relevance`` -> ``relevant``."""
     text = text.strip()
+    for prefix in _COLUMN_PREFIXES:
+        if text.lower().startswith(prefix):
+            text = text[len(prefix):]
+    aliases = _COLUMN_ALIASES.get(sheet, {})
+    lowered = text.lower().replace(" ", "_")
+    if lowered in aliases:  # jr:constraintMsg holds a colon that is no language
+        return aliases[lowered]
     if ":" in text:
         base, _, language = text.replace("::", ":").partition(":")
         base = base.strip().lower().replace(" ", "_")
-        return f"{base}::{_language_code(language.strip())[0]}"
-    return text.lower().replace(" ", "_")
+        return f"{aliases.get(base, base)}::{_language_code(language.strip())[0]}"
+    return aliases.get(lowered, lowered)
 
 
 def _language_code(text: str) -> tuple[str, str]:
@@ -75,61 +97,83 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _open_workbook(source: Path | bytes, display: str):
-    from openpyxl import load_workbook  # heavy import, only when a form is read
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a legacy Excel .xls (a compound file)
 
+
+def _read_bytes(source: Path | bytes, display: str) -> bytes:
     try:
-        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+        return source if isinstance(source, bytes) else Path(source).read_bytes()
     except FileNotFoundError:
         raise FormError(f"{display}: the file does not exist.", []) from None
+    except IsADirectoryError:
+        raise FormError(f"{display}: this is a folder, not a workbook.", []) from None
     except OSError as error:
         raise FormError(f"{display}: the file cannot be read ({error.strerror}).", []) from None
+
+
+def _load_book(source: Path | bytes, display: str) -> dict:
+    """The workbook's sheets as pyxform's readers give them (the reference converter's own
+    reading of .xlsx and .xls: cell values as text, trailing empty rows and columns left out,
+    a row's place in the list is its spreadsheet row less 2)."""
+    data = _read_bytes(source, display)
+    if data.startswith(_OLE):
+        kind = "xls"
+    elif data.startswith(b"PK"):
+        kind = "xlsx"
+    else:
+        raise FormError(f"{display}: this is not an Excel workbook (.xlsx or .xls) that can be "
+                        "read as an XLSForm. Save the form as .xlsx and try again.", [])
+    # pyxform is a heavy import: only when a form is read.
+    from pyxform.errors import PyXFormError
+    from pyxform.xls2json_backends import xls_to_dict, xlsx_to_dict
+
+    read = xls_to_dict if kind == "xls" else xlsx_to_dict
     try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-        raise FormError(
-            f"{display}: this is not an Excel .xlsx workbook that can be read as an XLSForm "
-            f"({type(error).__name__}). Save the form as .xlsx and try again.",
-            [],
-        ) from None
+        with warnings.catch_warnings():
+            # openpyxl's notes on workbook parts it drops (extensions, headers and footers)
+            # say nothing about the form and must not reach the user.
+            warnings.simplefilter("ignore")
+            return read(io.BytesIO(data))
+    except PyXFormError as error:
+        detail = str(error).removeprefix("Error reading .xlsx file: ").removeprefix(
+            "Error reading .xls file: ")
+        if detail.startswith("Duplicate column header: "):
+            raise FormError(f"{display} cannot be used as a questionnaire: 1 problem to fix.",
+                            [Problem("the column appears twice", display, "", 1,
+                                     detail.removeprefix("Duplicate column header: "))]
+                            ) from None
+        raise FormError(f"{display}: the workbook cannot be read as an .{kind} file "
+                        f"({detail}). Open it in Excel, save it as .xlsx and try again.",
+                        []) from None
+    except Exception as error:  # damaged sheet XML inside a valid zip, and the like
+        raise FormError(f"{display}: the workbook is damaged and cannot be read "
+                        f"({type(error).__name__}).", []) from None
 
 
-def _read_sheet(workbook, wanted: str, display: str, problems: list[Problem]) -> _Sheet | None:
-    names = {name.strip().lower(): name for name in workbook.sheetnames}
-    if wanted not in names:
+def _read_sheet(book: dict, wanted: str, display: str, problems: list[Problem]) -> _Sheet | None:
+    if wanted not in book:
         return None
-    worksheet = workbook[names[wanted]]
-    worksheet.reset_dimensions()  # a stale <dimension> element must not cut rows or columns
-    rows: Iterator[tuple] = worksheet.iter_rows(values_only=True)
+    written = next(iter(book.get(f"{wanted}_header") or [{}]))
     header: dict[str, str] = {}
-    positions: list[str | None] = []
-    for raw in rows:
-        positions = []
-        for cell in raw:
-            text = _cell_text(cell)
-            key = _normalise_header(text) if text else None
-            if key is not None and key in header:
-                problems.append(
-                    Problem("the column appears twice", display, wanted, 1, text)
-                )
-            if key is not None:
-                header[key] = text
-            positions.append(key)
-        break
+    keys: dict[str, str] = {}  # column as written -> normalised key
+    for text in written:
+        key = _normalise_header(text, wanted)
+        if key in header:
+            problems.append(Problem("the column appears twice", display, wanted, 1, text))
+        header[key] = text
+        keys[text] = key
     sheet = _Sheet(wanted, header)
-    for number, raw in enumerate(rows, start=2):
-        if number - 1 > _MAX_ROWS:
-            problems.append(
-                Problem(f"the sheet has more than {_MAX_ROWS:,} rows", display, wanted, number)
-            )
+    for index, raw in enumerate(book[wanted]):
+        values = {keys[column]: _cell_text(value) for column, value in raw.items()
+                  if column in keys and value is not None}
+        if not any(values.values()):
+            continue
+        if len(sheet.rows) == _MAX_ROWS:
+            problems.append(Problem(f"the sheet has more than {_MAX_ROWS:,} rows with "
+                                    "content; only the first are checked", display, wanted,
+                                    index + 2))
             break
-        values = {
-            key: _cell_text(cell)
-            for key, cell in zip(positions, raw, strict=False)
-            if key is not None and cell is not None
-        }
-        if any(values.values()):
-            sheet.rows.append((number, values))
+        sheet.rows.append((index + 2, values))
     return sheet
 
 
@@ -142,24 +186,62 @@ def _translations(row: dict[str, str], column: str, codes: tuple[str, ...]) -> d
     return {code: text for code, text in texts.items() if text}
 
 
+_SELECT_KINDS = {"select one": "select_one", "select all that apply": "select_multiple"}
+# Quotes that Word and Excel put in for ' and " (a form pasted from a document).
+_SMART_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+
+
+def _type_aliases() -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
+    """pyxform's spellings of the types SurveyDesk knows: the select commands (``select all
+    that apply from``, ``select1``, ``add select one prompt using`` …) as a pattern, and the
+    other types by their spelling (``string``, ``int``, ``q decimal``, ``add note prompt``
+    …), from pyxform's own tables so the two stay in step."""
+    from pyxform import aliases
+    from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
+
+    known = {name: kind for name, kind in aliases.select.items()
+             if kind in _SELECT_KINDS and name not in aliases.select_from_file}
+    # SurveyDesk has always read "select multiple X" too (pyxform wants "select_multiple").
+    known.setdefault("select multiple", "select all that apply")
+    commands = {name.lower(): _SELECT_KINDS[kind] for name, kind in known.items()}
+    longest_first = "|".join(map(re.escape, sorted(known, key=len, reverse=True)))
+    pattern = re.compile(rf"^(?P<command>{longest_first})\s+(?:from\s+)?(?P<list>\S+)\s*$",
+                         re.IGNORECASE)
+    kinds = {"string": "text", "int": "integer", "decimal": "decimal", "date": "date"}
+    types: dict[str, str] = {}
+    for name, definition in QUESTION_TYPE_DICT.items():
+        bind, control = definition.get("bind", {}), definition.get("control", {})
+        if control.get("tag") == "input" and bind.get("readonly") == "true()":
+            types[name] = "note"
+        elif control.get("tag") == "input" and bind.get("type") in kinds:
+            types[name] = kinds[bind["type"]]
+        elif not control and bind == {"type": "string"} and "calculate" in name:
+            types[name] = "calculate"  # not "hidden", which has no calculation
+    return pattern, commands, types
+
+
+_ALIASES: tuple[re.Pattern, dict[str, str], dict[str, str]] | None = None
+
+
 def _split_type(text: str) -> tuple[str, str]:
-    """``select one from yesno`` -> ``("select_one", "yesno")``."""
+    """``select one from yesno`` -> ``("select_one", "yesno")``; ``string`` -> ``("text",
+    "")``; an unknown type comes back as written, lower case, spaces as ``_``."""
+    global _ALIASES
     words = text.split()
     if not words:
         return "", ""
-    lowered = [w.lower() for w in words]
-    for kind in ("select_one", "select_multiple"):
-        spaced = kind.split("_")
-        if lowered[0] == kind:
-            rest = words[1:]
-        elif lowered[:2] == spaced:
-            rest = words[2:]
-        else:
-            continue
-        if rest and rest[0].lower() == "from":
-            rest = rest[1:]
-        return kind, " ".join(rest)
-    return "_".join(lowered), ""
+    _ALIASES = _ALIASES or _type_aliases()
+    pattern, commands, types = _ALIASES
+    spaced = " ".join(words)
+    match = pattern.match(spaced)
+    if match:
+        return commands[match["command"].lower()], match["list"]
+    for kind in ("select_one", "select_multiple"):  # a select without its list
+        if spaced.lower() in (kind, kind.replace("_", " ")):
+            return kind, ""
+    if spaced in types or spaced.lower() in types:
+        return types.get(spaced) or types[spaced.lower()], ""
+    return "_".join(w.lower() for w in words), ""
 
 
 class _FormReader:
@@ -174,17 +256,14 @@ class _FormReader:
         self.problems.append(Problem(message, self.display, sheet, row, column, value))
 
     def read(self, source: Path | bytes) -> Questionnaire:
-        workbook = _open_workbook(source, self.display)
-        try:
-            survey = _read_sheet(workbook, "survey", self.display, self.problems)
-            choices = _read_sheet(workbook, "choices", self.display, self.problems)
-            settings = _read_sheet(workbook, "settings", self.display, self.problems)
-        except Exception as error:  # damaged sheet XML inside a valid zip
-            raise FormError(f"{self.display}: the workbook is damaged and cannot be read "
-                            f"({type(error).__name__}).", []) from None
-        finally:
-            workbook.close()
-        if survey is None:
+        book = _load_book(source, self.display)
+        survey = _read_sheet(book, "survey", self.display, self.problems)
+        choices = _read_sheet(book, "choices", self.display, self.problems)
+        settings = _read_sheet(book, "settings", self.display, self.problems)
+        # pyxform takes the only sheet of a workbook as the survey, whatever its name; a
+        # sheet that is neither named so nor has the survey's columns is not one.
+        named = any(name.lower() == "survey" for name in book.get("sheet_names", ()))
+        if survey is None or (not named and not {"type", "name"} <= survey.header.keys()):
             raise FormError(
                 f"{self.display}: the workbook has no 'survey' sheet, so it is not an XLSForm.",
                 [],
@@ -198,6 +277,10 @@ class _FormReader:
         codes = tuple(language.code for language in languages)
         choice_lists = self._choice_lists(choices, codes) if choices else {}
         questions, groups = self._survey(survey, codes, choice_lists)
+        if not self.problems and not any(q.type.holds_answer for q in questions):
+            self.problem("the survey sheet has no question to answer (only notes and groups, "
+                         "or nothing); add the questions below the header row", "survey",
+                         None, "type")
         self._check_language_gaps(survey, choices, codes)
         setting = settings.rows[0][1] if settings and settings.rows else {}
         form_id = setting.get("form_id", "") or Path(self.display).stem
@@ -289,6 +372,12 @@ class _FormReader:
         text = row.get(column, "")
         if not text:
             return None
+        plain = text.translate(_SMART_QUOTES)
+        if plain != text:
+            self.warnings.append(Problem(
+                "typographic quotes (‘ ’ “ ”, as Word writes them) are read as ' and \"",
+                self.display, "survey", number, column, text))
+            text = plain
         try:
             return parse(text)
         except ExpressionError as error:
@@ -304,6 +393,8 @@ class _FormReader:
         for number, row in sheet.rows:
             kind, list_name = _split_type(row.get("type", ""))
             name = row.get("name", "")
+            if kind in ("end_repeat", "end_loop"):
+                continue  # its begin row was reported (repeats are not supported yet)
             if kind == "end_group":
                 if not open_groups:
                     self.problem("end_group without a matching begin_group", "survey",
@@ -314,8 +405,11 @@ class _FormReader:
             if not kind:
                 self.problem("the row has no type", "survey", number, "type")
                 continue
+            if not name and kind == "note":
+                continue  # a note without a name is shown nowhere (as in ODK Collect)
             if not name:
-                self.problem("the row has no name", "survey", number, "name")
+                self.problem(f"the {row.get('type', '').strip()} row has no name; give it one "
+                             "in the name column", "survey", number, "name")
                 continue
             if not _NAME.match(name):
                 self.problem("the name must start with a letter or _ and hold only letters, "

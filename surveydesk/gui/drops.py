@@ -66,8 +66,8 @@ def kind_of(path: Path) -> str:
         return PROJECT
     if suffix == DEVICE_SUFFIX:
         return DEVICE
-    if suffix == ".xlsx" and is_xlsform(path):
-        return FORM
+    if (suffix == ".xlsx" and is_xlsform(path)) or suffix == ".xls":
+        return FORM  # respondent data is never a legacy .xls
     if suffix in DATA_SUFFIXES:
         return DATA
     return UNSUPPORTED

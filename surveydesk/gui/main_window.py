@@ -512,7 +512,7 @@ class MainWindow(QMainWindow):
             self,
             translate("MainWindow", "Choose the questionnaire (XLSForm)"),
             self._start_directory(),
-            translate("MainWindow", "XLSForm workbooks (*.xlsx)"),
+            translate("MainWindow", "XLSForm workbooks (*.xlsx *.xls)"),
         )
         if form:
             self.new_project_from_form(form)

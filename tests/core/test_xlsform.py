@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
 
 from surveydesk.core.errors import FormError
 from surveydesk.core.questionnaire import QuestionType
@@ -246,3 +249,68 @@ def test_a_form_without_settings_warns_that_the_file_name_is_its_id(make_form):
     questionnaire = read_xlsform(make_form(settings=None))
     assert questionnaire.form_id.startswith("form")
     assert any("form_id" in str(w) for w in questionnaire.warnings)
+
+
+# -- what real forms write (issue 16) ------------------------------------------------------
+def test_a_legacy_xls_workbook_is_read_like_an_xlsx():
+    path = Path(__file__).parent.parent / "data" / "real_forms" / "XLSForm__pyxform" / \
+        "table-list.xls"
+    questionnaire = read_xlsform(path)
+    assert questionnaire.answer_questions
+    assert {q.type for q in questionnaire.answer_questions} <= set(QuestionType)
+
+
+def test_rows_formatted_far_below_the_form_are_not_counted(form_path):
+    path = form_path
+    workbook = load_workbook(path)
+    workbook["survey"].cell(row=25_000, column=1).font = Font(bold=True)  # empty, formatted
+    workbook.save(path)
+    assert read_xlsform(path).question("age").type is QuestionType.INTEGER
+
+
+@pytest.mark.parametrize("relevant", ["bind:relevant", "relevance"])
+def test_other_spellings_of_types_and_columns_are_those_pyxform_accepts(make_form, relevant):
+    path = make_form(survey=[
+        {"type": "string", "name": "who", "label": "Who?"},
+        {"type": "int", "name": "n", "label": "How many?", relevant: "${who} != ''"},
+        {"type": "select all that apply from chan", "name": "c", "label": "Channels",
+         relevant: "${n} > 0"},
+        {"type": "select1 sat", "name": "s", "label": "Satisfied?"},
+        {"type": "add note prompt", "name": "bye", "label": "Thanks"},
+    ], survey_header=("type", "name", "label", relevant))
+    questionnaire = read_xlsform(path)
+    assert [q.type for q in questionnaire.questions] == [
+        QuestionType.TEXT, QuestionType.INTEGER, QuestionType.SELECT_MULTIPLE,
+        QuestionType.SELECT_ONE, QuestionType.NOTE]
+    assert questionnaire.question("n").relevant.references == {"who"}
+    assert questionnaire.question("c").relevant.references == {"n"}
+
+
+def test_typographic_quotes_from_word_are_read_as_quotes_with_a_warning(make_form):
+    path = make_form(survey=[
+        {"type": "text", "name": "who", "label::Dansk (da)": "Hvem?"},
+        {"type": "integer", "name": "n", "label::Dansk (da)": "Antal",
+         "relevant": "${who} = ‘Åse’ or ${who} = “Bo”"},
+    ])
+    questionnaire = read_xlsform(path)
+    assert questionnaire.question("n").relevant.references == {"who"}
+    warned = [w for w in questionnaire.warnings if "typographic quotes" in str(w)]
+    assert len(warned) == 1 and warned[0].row == 3 and warned[0].column == "relevant"
+
+
+def test_notes_without_a_name_are_valid_and_nameless_rows_say_which_type(make_form):
+    path = make_form(survey=[
+        {"type": "note", "label::Dansk (da)": "Velkommen"},
+        {"type": "integer", "name": "n", "label::Dansk (da)": "Antal"},
+        {"type": "text", "label::Dansk (da)": "Kommentar"},
+    ])
+    with pytest.raises(FormError) as refused:
+        read_xlsform(path)
+    assert [(p.row, p.message) for p in refused.value.problems] == [
+        (4, "the text row has no name; give it one in the name column")]
+
+
+def test_a_form_without_any_question_is_refused(make_form):
+    path = make_form(survey=[{"type": "note", "name": "hello", "label::Dansk (da)": "Hej"}])
+    with pytest.raises(FormError, match="no question to answer"):
+        read_xlsform(path)

@@ -278,3 +278,11 @@ def test_adding_a_version_can_be_cancelled_and_stores_nothing(window, tmp_path, 
     assert [v.version for v in window.project.form_versions()] == ["1"]
     assert told[-1] == ("Questionnaire version", "Adding the questionnaire version was "
                         "cancelled; nothing was stored.")
+
+
+def test_a_legacy_xls_workbook_is_a_form(tmp_path):
+    import shutil
+
+    source = Path(__file__).parent.parent / "data" / "real_forms" / "XLSForm__pyxform"
+    shutil.copyfile(source / "table-list.xls", tmp_path / "Skema.XLS")
+    assert drops.kind_of(tmp_path / "Skema.XLS") == drops.FORM
