@@ -38,6 +38,13 @@ def _form_check(args) -> int:
     print(f"  languages: {languages}   default: {questionnaire.default_language}")
     print(f"  {len(questions)} questions ({scored} on scored scales), "
           f"{len(questionnaire.groups)} groups, {len(questionnaire.choice_lists)} choice lists")
+    for title, chosen in (
+            ("filled in by interview entry", [q for q in questions if q.type.is_metadata]),
+            ("kept from imported data, not collected on a laptop",
+             [q for q in questions if not q.type.is_collected_here])):
+        if chosen:
+            names = ", ".join(f"{q.name} ({q.type.value})" for q in chosen)
+            print(f"  {title}: {names}")
     common.print_warnings(questionnaire.warnings)
     return common.EXIT_OK
 

@@ -73,10 +73,10 @@ class InterviewSession:
 
     # -- the route ------------------------------------------------------------------------
     def route(self) -> list[Question]:
-        """Questions to show now, in form order: relevant, and not calculations."""
+        """Questions to show now, in form order: relevant, and asked (not calculations,
+        metadata, or what only a phone collects)."""
         return [q for q in self.questionnaire.questions
-                if q.type is not QuestionType.CALCULATE
-                and self.questionnaire.is_relevant(q, self.answers)]
+                if q.type.is_asked and self.questionnaire.is_relevant(q, self.answers)]
 
     def question(self) -> Question | None:
         return None if self.current is REVIEW else self.questionnaire.question(self.current)
@@ -207,11 +207,12 @@ class InterviewSession:
                 if q.required and q.type is not QuestionType.NOTE and q.name not in self.answers]
 
     def no_longer_asked(self) -> dict[str, str]:
-        """Answers to questions that left the route after an earlier answer changed."""
+        """Answers to questions that left the route after an earlier answer changed (never
+        calculations, metadata, or what a phone collected: they are not asked)."""
         asked = {q.name for q in self.route()}
         return {name: self.stored(name) for name in self.answers
                 if name in self.questionnaire
-                and self.questionnaire.question(name).type is not QuestionType.CALCULATE
+                and self.questionnaire.question(name).type.is_asked
                 and name not in asked}
 
     def review(self) -> list[tuple[Question, str]]:

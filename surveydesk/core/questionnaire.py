@@ -45,11 +45,50 @@ class QuestionType(StrEnum):
     DATE = "date"
     NOTE = "note"
     CALCULATE = "calculate"
+    # ODK metadata: filled in by the device when the interview starts or ends, never asked.
+    START = "start"
+    END = "end"
+    TODAY = "today"
+    DEVICEID = "deviceid"
+    USERNAME = "username"
+    EMAIL = "email"
+    PHONENUMBER = "phonenumber"
+    SIMSERIAL = "simserial"
+    SUBSCRIBERID = "subscriberid"
+    AUDIT = "audit"
+    # Collected by a phone or tablet (a position, a picture, a scan), not on a laptop: the
+    # form loads, entry passes them by, and values in imported web data are kept as text.
+    GEOPOINT = "geopoint"
+    GEOTRACE = "geotrace"
+    GEOSHAPE = "geoshape"
+    START_GEOPOINT = "start-geopoint"
+    IMAGE = "image"
+    AUDIO = "audio"
+    VIDEO = "video"
+    FILE = "file"
+    BARCODE = "barcode"
+    BACKGROUND_AUDIO = "background-audio"
 
     @property
     def holds_answer(self) -> bool:
         """Whether a respondent's data has a value for this type (notes have none)."""
         return self is not QuestionType.NOTE
+
+    @property
+    def is_metadata(self) -> bool:
+        """Filled in by the device (start, end, today, deviceid, username …), not asked."""
+        return self in _METADATA
+
+    @property
+    def is_collected_here(self) -> bool:
+        """Whether interview entry on a laptop can collect it (not geo, media or barcode)."""
+        return self not in _DEVICE_ONLY
+
+    @property
+    def is_asked(self) -> bool:
+        """Whether interview entry shows it: not calculated, not metadata, collectable."""
+        return (self is not QuestionType.CALCULATE and not self.is_metadata
+                and self.is_collected_here)
 
     @property
     def is_select(self) -> bool:
@@ -58,6 +97,16 @@ class QuestionType(StrEnum):
     @property
     def is_numeric(self) -> bool:
         return self in (QuestionType.INTEGER, QuestionType.DECIMAL)
+
+
+_METADATA = frozenset({
+    QuestionType.START, QuestionType.END, QuestionType.TODAY, QuestionType.DEVICEID,
+    QuestionType.USERNAME, QuestionType.EMAIL, QuestionType.PHONENUMBER,
+    QuestionType.SIMSERIAL, QuestionType.SUBSCRIBERID, QuestionType.AUDIT})
+_DEVICE_ONLY = frozenset({
+    QuestionType.GEOPOINT, QuestionType.GEOTRACE, QuestionType.GEOSHAPE,
+    QuestionType.START_GEOPOINT, QuestionType.IMAGE, QuestionType.AUDIO, QuestionType.VIDEO,
+    QuestionType.FILE, QuestionType.BARCODE, QuestionType.BACKGROUND_AUDIO})
 
 
 @dataclass(frozen=True)

@@ -207,11 +207,23 @@ def _type_aliases() -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
     longest_first = "|".join(map(re.escape, sorted(known, key=len, reverse=True)))
     pattern = re.compile(rf"^(?P<command>{longest_first})\s+(?:from\s+)?(?P<list>\S+)\s*$",
                          re.IGNORECASE)
-    kinds = {"string": "text", "int": "integer", "decimal": "decimal", "date": "date"}
+    kinds = {"string": "text", "int": "integer", "decimal": "decimal", "date": "date",
+             "geopoint": "geopoint", "geotrace": "geotrace", "geoshape": "geoshape",
+             "barcode": "barcode"}
+    media = {"image/*": "image", "audio/*": "audio", "video/*": "video"}
+    known = {kind.value for kind in QuestionType}
     types: dict[str, str] = {}
     for name, definition in QUESTION_TYPE_DICT.items():
         bind, control = definition.get("bind", {}), definition.get("control", {})
-        if control.get("tag") == "input" and bind.get("readonly") == "true()":
+        preloaded = bind.get("jr:preloadParams")
+        if bind.get("jr:preload") and preloaded in known:  # imei, get start time, sim id …
+            types[name] = preloaded
+        elif control.get("tag") == "upload":  # photo, q picture, add audio prompt …
+            types[name] = media.get(control.get("mediatype", ""), "file")
+        elif control.get("tag") == "action":
+            types[name] = ("start-geopoint" if bind.get("type") == "geopoint"
+                           else "background-audio")
+        elif control.get("tag") == "input" and bind.get("readonly") == "true()":
             types[name] = "note"
         elif control.get("tag") == "input" and bind.get("type") in kinds:
             types[name] = kinds[bind["type"]]
@@ -451,9 +463,11 @@ class _FormReader:
         try:
             qtype = QuestionType(kind)
         except ValueError:
-            known = ", ".join(t.value for t in QuestionType)
-            self.problem(f"unknown question type '{row.get('type')}' (known: {known}, "
-                         "begin_group, end_group)", "survey", number, "type")
+            asked = ", ".join(t.value for t in QuestionType if t.is_asked)
+            self.problem(f"unknown question type '{row.get('type')}' (known: {asked}, "
+                         "calculate, begin_group, end_group, the ODK metadata types such as "
+                         "start and deviceid, and geopoint, image, audio and barcode)",
+                         "survey", number, "type")
             return None
         choice_list = None
         if qtype.is_select:

@@ -10,11 +10,12 @@ show.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from surveydesk.core.interview import REVIEW, InterviewSession, Verdict
-from surveydesk.core.questionnaire import Question, QuestionType
+from surveydesk.core.questionnaire import Question, Questionnaire, QuestionType
 from surveydesk.store import entry
 from surveydesk.store.project import Project
 
@@ -36,6 +37,27 @@ def abort_reason(kind: str, note: str = "") -> str:
     if kind == "other" and note:
         return note
     return f"{base}: {note}" if note else base
+
+
+def device_metadata(questionnaire: Questionnaire, moment: str, *, now: dt.datetime,
+                    interviewer: str = "", device_id: str = "") -> dict[str, str]:
+    """The form's metadata answers a laptop fills in at ``moment`` ("start" or "end"), as
+    ODK Collect does: ``start``/``end`` the local time with its UTC offset
+    (``2024-09-30T10:12:05+02:00``), ``today`` the date, ``deviceid`` this laptop's id,
+    ``username`` the interviewer. A laptop has no phone number, SIM or subscriber id, so
+    those stay empty; ``audit`` is served by the answer log."""
+    values = {QuestionType.START: now.isoformat(timespec="seconds"),
+              QuestionType.TODAY: now.date().isoformat(),
+              QuestionType.DEVICEID: device_id, QuestionType.USERNAME: interviewer.strip()}
+    if moment == "end":
+        values = {QuestionType.END: now.isoformat(timespec="seconds")}
+    return {q.name: values[q.type] for q in questionnaire.questions
+            if values.get(q.type)}
+
+
+def local_now() -> dt.datetime:
+    """Now, in the laptop's time zone (what ``start`` and ``end`` record)."""
+    return dt.datetime.now().astimezone()
 
 
 @dataclass(frozen=True)
@@ -78,7 +100,10 @@ class InterviewRecorder:
         interview = entry.start_interview(
             project, wave=setup.wave.strip(), mode=setup.mode, interviewer=setup.interviewer,
             device_id=device_id, location=setup.location.strip(),
-            language=project.questionnaire.default_language, preload=preload)
+            language=project.questionnaire.default_language,
+            preload={**device_metadata(project.questionnaire, "start", now=local_now(),
+                                       interviewer=setup.interviewer, device_id=device_id),
+                     **(preload or {})})
         if interview.answers:
             route = InterviewSession(project.questionnaire, interview.answers).route()
             interview = replace(interview, current_question=route[0].name if route else None)
@@ -192,6 +217,11 @@ class InterviewRecorder:
         missing = self.session.missing()
         if missing:
             return missing
+        for name, value in device_metadata(self.project.questionnaire, "end",
+                                           now=local_now()).items():
+            entry.save_answer(self.project, self.uuid, name, value,
+                              next_question=self.session.current, who=self.who)
+            self.session.answers[name] = value
         entry.finish_interview(self.project, self.uuid, "complete", who=self.who,
                                cleared=self.session.no_longer_asked())
         return []

@@ -90,6 +90,34 @@ def licence_of(metadata) -> str:
     return ""
 
 
+# What a licence file says first, for distributions whose metadata names no licence (pyxform).
+_LICENCE_TEXTS = (
+    ("Permission is hereby granted, free of charge", "MIT"),
+    ("Apache License", "Apache-2.0"),
+    ("GNU LESSER GENERAL PUBLIC LICENSE", "LGPL"),
+    ("GNU GENERAL PUBLIC LICENSE", "GPL"),
+    ("Mozilla Public License", "MPL-2.0"),
+)
+
+
+def licence_in_text(text: str) -> str:
+    """The licence a licence file holds, recognised by its wording ("" if unknown)."""
+    folded = " ".join(text.split())
+    if "Redistribution and use in source and binary forms" in folded:
+        return "BSD-3-Clause" if "Neither the name" in folded else "BSD-2-Clause"
+    return next((name for words, name in _LICENCE_TEXTS if words in folded), "")
+
+
+def licence_of_files(distribution: importlib.metadata.Distribution) -> str:
+    """The licence of the distribution's own licence files (``License-File``)."""
+    for name in distribution.metadata.get_all("License-File") or []:
+        for path in (f"licenses/{name}", name):
+            text = distribution.read_text(path)
+            if text:
+                return licence_in_text(text)
+    return ""
+
+
 def _requirements(distribution: importlib.metadata.Distribution) -> list[str]:
     """Names of what a distribution requires, leaving out optional extras."""
     names = []
@@ -127,7 +155,7 @@ def bundled_libraries(project: str = PROJECT) -> list[BundledLibrary]:
         found[key] = BundledLibrary(
             name=metadata["Name"] or key,
             version=distribution.version,
-            licence=licence_of(metadata),
+            licence=licence_of(metadata) or licence_of_files(distribution),
             direct=key in direct,
         )
         queue.extend(_requirements(distribution))

@@ -11,7 +11,13 @@ from PySide6.QtCore import qVersion
 
 import surveydesk
 from surveydesk.gui import translation
-from surveydesk.gui.about import AboutDialog, bundled_libraries, licence_of, normalised
+from surveydesk.gui.about import (
+    AboutDialog,
+    bundled_libraries,
+    licence_in_text,
+    licence_of,
+    normalised,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -108,6 +114,21 @@ def test_licence_prefers_the_expression_then_a_short_field_then_classifiers():
     assert licence_of(metadata(Classifier="License :: OSI Approved :: "
                                           "Python Software Foundation License")) == "PSF-2.0"
     assert licence_of(metadata()) == ""
+
+
+def test_a_licence_file_is_recognised_when_the_metadata_names_none():
+    import importlib.metadata
+
+    bsd = ("Copyright (c) 2015, XLSForm\nAll rights reserved.\n\nRedistribution and use in "
+           "source and binary\nforms, with or without modification, are permitted ...")
+    assert licence_in_text(bsd) == "BSD-2-Clause"
+    assert licence_in_text(bsd + " Neither the name of the copyright holder ...") == \
+        "BSD-3-Clause"
+    assert licence_in_text("Permission is hereby granted, free of charge, to any") == "MIT"
+    assert licence_in_text("Some words of our own") == ""
+    listed = {library.name: library for library in bundled_libraries()}
+    assert licence_of(importlib.metadata.metadata("pyxform")) == ""  # as published
+    assert listed["pyxform"].licence == "BSD-2-Clause"  # from its LICENSE file
 
 
 def test_the_dialog_speaks_danish(dialog, qtbot):
