@@ -12,6 +12,7 @@ from pathlib import Path
 from surveydesk.cli import common
 from surveydesk.cli.demo import DEMO_FORMS
 from surveydesk.core.errors import UsageError
+from surveydesk.core.questionnaire import QuestionType
 
 # What 'settings set' accepts, shown in its --help (a test keeps it equal to the keys
 # _settings_set knows).
@@ -41,7 +42,9 @@ def _form_check(args) -> int:
     for title, chosen in (
             ("filled in by interview entry", [q for q in questions if q.type.is_metadata]),
             ("kept from imported data, not collected on a laptop",
-             [q for q in questions if not q.type.is_collected_here])):
+             [q for q in questions if not q.type.is_collected_here]),
+            ("kept from imported data, never asked",
+             [q for q in questions if q.type is QuestionType.HIDDEN])):
         if chosen:
             names = ", ".join(f"{q.name} ({q.type.value})" for q in chosen)
             print(f"  {title}: {names}")

@@ -44,6 +44,9 @@ Syntax                      Meaning (ODK / XPath 1.0 semantics)
 ``regex(s, pattern)``       Python ``re.search``: whether ``pattern`` occurs in ``s``.
 ==========================  ===============================================================
 
+The ODK functions for text, numbers, dates and times (``contains``, ``substr``,
+``format-date``, ``today()`` …) are documented in :mod:`surveydesk.core.odk_functions`.
+
 Precedence, loosest first: ``or``; ``and``; ``= !=``; ``< <= > >=``; ``+ -``;
 ``* div mod``; unary ``-``. Operators of equal precedence group from the left.
 ``and``, ``or``, ``div`` and ``mod`` are operators only where an operator is expected.
@@ -56,8 +59,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from surveydesk.core.errors import ExpressionError
+from surveydesk.core.odk_functions import ODK_FUNCTIONS, VOLATILE
 from surveydesk.core.xpath import (
-    FUNCTIONS,
+    FUNCTIONS as XPATH_FUNCTIONS,
+)
+from surveydesk.core.xpath import (
     OPERATORS,
     Value,
     boolean,
@@ -72,6 +78,9 @@ from surveydesk.core.xpath import (
 __all__ = ["Expression", "parse", "to_boolean", "to_number", "to_string"]
 
 _Run = Callable[[Mapping[str, object], Value], Value]
+
+# XPath's core functions and ODK's (surveydesk.core.odk_functions): what a cell may call.
+FUNCTIONS = {**XPATH_FUNCTIONS, **ODK_FUNCTIONS}
 
 # Python's recursion limit would otherwise turn a pathological cell into a RecursionError;
 # real forms stay far below this.
@@ -178,6 +187,8 @@ def _call(name: str, args: list[_Node]) -> _Node:
         def run(answers, current):
             return implementation(*[step(answers, current) for step in runs])
 
+    if name in VOLATILE:  # today(), now(): never computed once when the form is loaded
+        return _Node(run)
     return _folded(run, args)
 
 

@@ -68,6 +68,8 @@ class QuestionType(StrEnum):
     FILE = "file"
     BARCODE = "barcode"
     BACKGROUND_AUDIO = "background-audio"
+    # Never shown: a value that comes with imported data or a default (ODK's "hidden").
+    HIDDEN = "hidden"
 
     @property
     def holds_answer(self) -> bool:
@@ -87,8 +89,8 @@ class QuestionType(StrEnum):
     @property
     def is_asked(self) -> bool:
         """Whether interview entry shows it: not calculated, not metadata, collectable."""
-        return (self is not QuestionType.CALCULATE and not self.is_metadata
-                and self.is_collected_here)
+        return (self not in (QuestionType.CALCULATE, QuestionType.HIDDEN)
+                and not self.is_metadata and self.is_collected_here)
 
     @property
     def is_select(self) -> bool:

@@ -517,7 +517,7 @@ def test_age_over_18_is_false_when_age_unanswered():
         ("not(1", "Unexpected end of expression, expected ',' or ')'", 5),
         ("not(1 2)", "Unexpected '2', expected ',' or ')'", 6),
         ("foo(1)", "Unknown function 'foo'", 0),
-        ("1 + today()", "Unknown function 'today'", 4),
+        ("1 + tomorrow()", "Unknown function 'tomorrow'", 4),
         ("selected(${a})", "Function 'selected' takes 2 arguments, got 1", 0),
         ("not()", "Function 'not' takes 1 argument, got 0", 0),
         ("true(1)", "Function 'true' takes 0 arguments, got 1", 0),

@@ -32,6 +32,7 @@ SURVEY = [
     {"type": "photo", "name": "picture", "label::Dansk (da)": "Billede"},
     {"type": "barcode", "name": "code", "label::Dansk (da)": "Stregkode"},
     {"type": "text", "name": "comment", "label::Dansk (da)": "Kommentar"},
+    {"type": "hidden", "name": "campaign"},
 ]
 SETUP = Setup("MB", "in_person", "Borgerservice", "2025")
 
@@ -90,9 +91,9 @@ def test_web_data_keeps_positions_pictures_and_codes_as_text_and_exports_them(pr
                                                                             tmp_path):
     data = tmp_path / "web.csv"
     data.write_text(
-        "respondent_id,started,ended,day,device,age,where,picture,code,comment\n"
+        "respondent_id,started,ended,day,device,age,where,picture,code,comment,campaign\n"
         "w1,2025-03-04T09:05:07.000+01:00,2025-03-04T09:09:00.000+01:00,2025-03-04,"
-        "collect:abc,44,55.6761 12.5683 12 4.5,1741075500.jpg,5701234567892,fint\n",
+        "collect:abc,44,55.6761 12.5683 12 4.5,1741075500.jpg,5701234567892,fint,sms\n",
         encoding="utf-8")
     import_file(project, data, "2025")
     out = tmp_path / "out.csv"
@@ -102,6 +103,7 @@ def test_web_data_keeps_positions_pictures_and_codes_as_text_and_exports_them(pr
     assert row["where"] == "55.6761 12.5683 12 4.5" and row["picture"] == "1741075500.jpg"
     assert row["code"] == "5701234567892" and row["device"] == "collect:abc"
     assert row["started"] == "2025-03-04T09:05:07.000+01:00" and row["age"] == "44"
+    assert row["campaign"] == "sms"
 
 
 def test_form_check_says_what_entry_fills_in_and_what_is_only_kept(form, capsys):
@@ -114,3 +116,4 @@ def test_form_check_says_what_entry_fills_in_and_what_is_only_kept(form, capsys)
             "audit (audit)") in out
     assert ("kept from imported data, not collected on a laptop: where (geopoint), "
             "picture (image), code (barcode)") in out
+    assert "kept from imported data, never asked: campaign (hidden)" in out
