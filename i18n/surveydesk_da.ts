@@ -407,6 +407,14 @@
         <translation>DD-MM-ÅÅÅÅ</translation>
     </message>
     <message>
+        <source>HH:MM</source>
+        <translation>TT:MM</translation>
+    </message>
+    <message>
+        <source>DD-MM-YYYY HH:MM</source>
+        <translation>DD-MM-ÅÅÅÅ TT:MM</translation>
+    </message>
+    <message>
         <source>Type the answer</source>
         <translation>Skriv svaret</translation>
     </message>
@@ -417,6 +425,14 @@
     <message>
         <source>Type a number, for example 12.5 or 12,5.</source>
         <translation>Skriv et tal, for eksempel 12,5.</translation>
+    </message>
+    <message>
+        <source>Type a time as HH:MM, for example 14:30.</source>
+        <translation>Skriv et klokkeslæt som TT:MM, fx 14:30.</translation>
+    </message>
+    <message>
+        <source>Type a date and time as DD-MM-YYYY HH:MM, for example 12-09-2024 14:30.</source>
+        <translation>Skriv dato og klokkeslæt som DD-MM-ÅÅÅÅ TT:MM, fx 12-09-2024 14:30.</translation>
     </message>
     <message>
         <source>Type a date as DD-MM-YYYY, for example 12-09-2024.</source>

@@ -103,6 +103,10 @@ class AnswerReader:
                 raise AnswerError("expected a number (e.g. 12.5 or 12,5)") from None
         if kind is QuestionType.DATE:
             return _date(text)
+        if kind is QuestionType.TIME:
+            return _time(text)
+        if kind is QuestionType.DATETIME:
+            return _datetime(text)
         if kind is QuestionType.NOTE:
             raise AnswerError("a note holds no answer")
         if raw.startswith("'") and raw[1:].startswith(FORMULA_STARTS):
@@ -149,6 +153,47 @@ def _date(text: str) -> dt.date:
         except ValueError:
             continue
     raise AnswerError("expected a date as YYYY-MM-DD (or DD-MM-YYYY)")
+
+
+_CLOCK = (r"(?P<hour>[0-9]{1,2})[:.](?P<minute>[0-9]{2})"
+          r"(?::(?P<second>[0-9]{2})(?P<fraction>\.[0-9]{1,9})?)?"
+          r"\s*(?P<zone>Z|[+-][0-9]{2}(?::?[0-9]{2})?)?")
+_TIME = re.compile(_CLOCK)
+_DATETIME = re.compile(r"(?P<date>[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}[-./][0-9]{1,2}"
+                       r"[-./][0-9]{4})(?:T|\s+)" + _CLOCK)
+
+
+def _clock(match: re.Match) -> str:
+    """``HH:MM:SS[.fff][±HH:MM|Z]`` of a matched time of day (the offset kept as given)."""
+    hour, minute = int(match["hour"]), int(match["minute"])
+    second = int(match["second"] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise AnswerError("expected a time of day as HH:MM (00:00 to 23:59)")
+    zone = match["zone"] or ""
+    if zone not in ("", "Z"):
+        digits = zone[1:].replace(":", "")
+        if len(digits) == 2:
+            digits += "00"
+        if int(digits[:2]) > 14 or int(digits[2:]) > 59:
+            raise AnswerError(f"'{zone}' is not a UTC offset")
+        zone = f"{zone[0]}{digits[:2]}:{digits[2:]}"
+    return f"{hour:02d}:{minute:02d}:{second:02d}{match['fraction'] or ''}{zone}"
+
+
+def _time(text: str) -> str:
+    match = _TIME.fullmatch(text)
+    if match is None:
+        raise AnswerError("expected a time of day as HH:MM, e.g. 14:30")
+    return _clock(match)
+
+
+def _datetime(text: str) -> str:
+    match = _DATETIME.fullmatch(text)
+    if match is None:
+        raise AnswerError("expected a date and time as YYYY-MM-DD HH:MM (or DD-MM-YYYY "
+                          "HH:MM), e.g. 2024-09-30 14:30")
+    day = _date(re.sub(r"[./]", "-", match["date"]))
+    return f"{day.isoformat()}T{_clock(match)}"
 
 
 def read_answer(question: Question, raw: str) -> object:

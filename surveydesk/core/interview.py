@@ -135,8 +135,7 @@ class InterviewSession:
 
     def check(self, question: Question, value: object) -> Verdict:
         """Would ``value`` (``None`` = no answer) be accepted for ``question``?"""
-        if isinstance(value, str) and question.type in (
-                QuestionType.INTEGER, QuestionType.DECIMAL, QuestionType.DATE):
+        if isinstance(value, str) and question.type.is_typed:
             try:
                 value = self.read(question, value) if value.strip() else None
             except AnswerError as error:

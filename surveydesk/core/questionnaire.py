@@ -43,6 +43,8 @@ class QuestionType(StrEnum):
     DECIMAL = "decimal"
     TEXT = "text"
     DATE = "date"
+    TIME = "time"  # 14:30:00, with its UTC offset when the data has one
+    DATETIME = "datetime"  # 2024-09-30T14:30:00+02:00
     NOTE = "note"
     CALCULATE = "calculate"
     # ODK metadata: filled in by the device when the interview starts or ends, never asked.
@@ -75,6 +77,13 @@ class QuestionType(StrEnum):
     def holds_answer(self) -> bool:
         """Whether a respondent's data has a value for this type (notes have none)."""
         return self is not QuestionType.NOTE
+
+    @property
+    def is_typed(self) -> bool:
+        """Whether an answer is typed and must be read before it is checked (a number, a
+        date or a time of day)."""
+        return self in (QuestionType.INTEGER, QuestionType.DECIMAL, QuestionType.DATE,
+                        QuestionType.TIME, QuestionType.DATETIME)
 
     @property
     def is_metadata(self) -> bool:

@@ -208,8 +208,8 @@ def _type_aliases() -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
     pattern = re.compile(rf"^(?P<command>{longest_first})\s+(?:from\s+)?(?P<list>\S+)\s*$",
                          re.IGNORECASE)
     kinds = {"string": "text", "int": "integer", "decimal": "decimal", "date": "date",
-             "geopoint": "geopoint", "geotrace": "geotrace", "geoshape": "geoshape",
-             "barcode": "barcode"}
+             "time": "time", "dateTime": "datetime", "geopoint": "geopoint",
+             "geotrace": "geotrace", "geoshape": "geoshape", "barcode": "barcode"}
     media = {"image/*": "image", "audio/*": "audio", "video/*": "video"}
     known = {kind.value for kind in QuestionType}
     types: dict[str, str] = {}

@@ -117,3 +117,31 @@ def test_form_check_says_what_entry_fills_in_and_what_is_only_kept(form, capsys)
     assert ("kept from imported data, not collected on a laptop: where (geopoint), "
             "picture (image), code (barcode)") in out
     assert "kept from imported data, never asked: campaign (hidden)" in out
+
+
+def test_times_are_entered_imported_and_exported_as_typed_answers(tmp_path):
+    path = write_form(tmp_path / "times.xlsx", choices=None, survey=[
+        {"type": "time", "name": "arrived", "label::Dansk (da)": "Ankomst"},
+        {"type": "dateTime", "name": "booked", "label::Dansk (da)": "Booket"},
+    ], settings={"form_id": "times", "version": "1", "default_language": "da"})
+    questionnaire = read_xlsform(path)
+    assert [q.type for q in questionnaire.questions] == [QuestionType.TIME,
+                                                         QuestionType.DATETIME]
+    with Project.create(tmp_path / "times.sdproj", path.read_bytes(), questionnaire) as project:
+        recorder = InterviewRecorder.start(project, SETUP, "device-7")
+        assert not recorder.confirm("9.75").accepted  # not a time: asked again
+        assert recorder.confirm("9.45").accepted
+        assert recorder.confirm("30-09-2025 14:30").accepted and recorder.complete() == []
+        data = tmp_path / "web.csv"
+        data.write_text("respondent_id,arrived,booked\n"
+                        "w1,14:30:00.000+01:00,2025-09-30T14:30:00.000+02:00\n",
+                        encoding="utf-8")
+        import_file(project, data, "2025")
+        out = tmp_path / "out.csv"
+        export_csv(project, out)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = {row["respondent_id"] or "entered": row for row in csv.DictReader(handle)}
+    assert (rows["entered"]["arrived"], rows["entered"]["booked"]) == (
+        "09:45:00", "2025-09-30T14:30:00")
+    assert (rows["w1"]["arrived"], rows["w1"]["booked"]) == (
+        "14:30:00.000+01:00", "2025-09-30T14:30:00.000+02:00")

@@ -1,4 +1,4 @@
-"""Typed answers: the line edit (or text box) of number, date and text questions.
+"""Typed answers: the line edit (or text box) of number, date, time and text questions.
 
 Enter is never consumed here: it reaches the interview page, which confirms the answer.
 Whether typed text is a valid number or date is decided by the interview session's reader;
@@ -79,13 +79,16 @@ def placeholder(question: Question) -> str:
         return translate("AnswerField", "A number")
     if question.type is QuestionType.DATE:
         return translate("AnswerField", "DD-MM-YYYY")
+    if question.type is QuestionType.TIME:
+        return translate("AnswerField", "HH:MM")
+    if question.type is QuestionType.DATETIME:
+        return translate("AnswerField", "DD-MM-YYYY HH:MM")
     return translate("AnswerField", "Type the answer")
 
 
 def type_problem(session: InterviewSession, question: Question, text: str) -> str | None:
     """What to type instead, if ``text`` cannot be read as an answer to ``question``."""
-    if not text.strip() or question.type not in (
-            QuestionType.INTEGER, QuestionType.DECIMAL, QuestionType.DATE):
+    if not text.strip() or not question.type.is_typed:
         return None
     try:
         session.read(question, text)
@@ -97,4 +100,9 @@ def type_problem(session: InterviewSession, question: Question, text: str) -> st
         return translate("AnswerField", "Type a whole number, for example 42.")
     if question.type is QuestionType.DECIMAL:
         return translate("AnswerField", "Type a number, for example 12.5 or 12,5.")
+    if question.type is QuestionType.TIME:
+        return translate("AnswerField", "Type a time as HH:MM, for example 14:30.")
+    if question.type is QuestionType.DATETIME:
+        return translate("AnswerField", "Type a date and time as DD-MM-YYYY HH:MM, for example "
+                                        "12-09-2024 14:30.")
     return translate("AnswerField", "Type a date as DD-MM-YYYY, for example 12-09-2024.")
