@@ -407,6 +407,10 @@
         <translation>DD-MM-ÅÅÅÅ</translation>
     </message>
     <message>
+        <source>A number from %1 to %2</source>
+        <translation>Et tal fra %1 til %2</translation>
+    </message>
+    <message>
         <source>HH:MM</source>
         <translation>TT:MM</translation>
     </message>
@@ -425,6 +429,10 @@
     <message>
         <source>Type a number, for example 12.5 or 12,5.</source>
         <translation>Skriv et tal, for eksempel 12,5.</translation>
+    </message>
+    <message>
+        <source>Type a number from %1 to %2 in steps of %3.</source>
+        <translation>Skriv et tal fra %1 til %2 i trin på %3.</translation>
     </message>
     <message>
         <source>Type a time as HH:MM, for example 14:30.</source>

@@ -101,6 +101,8 @@ class AnswerReader:
                 return _number(text)
             except ValueError:
                 raise AnswerError("expected a number (e.g. 12.5 or 12,5)") from None
+        if kind is QuestionType.RANGE:
+            return _in_range(self.question, text)
         if kind is QuestionType.DATE:
             return _date(text)
         if kind is QuestionType.TIME:
@@ -180,6 +182,22 @@ def _clock(match: re.Match) -> str:
     return f"{hour:02d}:{minute:02d}:{second:02d}{match['fraction'] or ''}{zone}"
 
 
+def _in_range(question: Question, text: str) -> float:
+    """A range answer: a number from start to end (either way round) on the step's grid."""
+    start, end, step = question.range_bounds
+    low, high = min(start, end), max(start, end)
+    try:
+        value = _number(text)
+    except ValueError:
+        value = math.nan
+    steps = (value - start) / step if step else 0.0
+    if not low <= value <= high or abs(steps - round(steps)) > 1e-9:
+        shown = [repr(int(x)) if x.is_integer() else repr(x) for x in (low, high, abs(step))]
+        raise AnswerError(f"expected a number from {shown[0]} to {shown[1]} in steps of "
+                          f"{shown[2]}")
+    return value
+
+
 def _time(text: str) -> str:
     match = _TIME.fullmatch(text)
     if match is None:
@@ -219,7 +237,7 @@ def from_stored(question: Question, text: str) -> object:
         return tuple(text.split())
     if kind is QuestionType.INTEGER:
         return int(text) if _INTEGER.match(text) else float(text)
-    if kind is QuestionType.DECIMAL:
+    if kind in (QuestionType.DECIMAL, QuestionType.RANGE):
         return float(text)
     if kind is QuestionType.DATE:
         return dt.date.fromisoformat(text)

@@ -45,6 +45,7 @@ class QuestionType(StrEnum):
     DATE = "date"
     TIME = "time"  # 14:30:00, with its UTC offset when the data has one
     DATETIME = "datetime"  # 2024-09-30T14:30:00+02:00
+    RANGE = "range"  # a number from start to end in steps (``parameters``), e.g. 0 to 10
     NOTE = "note"
     CALCULATE = "calculate"
     # ODK metadata: filled in by the device when the interview starts or ends, never asked.
@@ -82,8 +83,8 @@ class QuestionType(StrEnum):
     def is_typed(self) -> bool:
         """Whether an answer is typed and must be read before it is checked (a number, a
         date or a time of day)."""
-        return self in (QuestionType.INTEGER, QuestionType.DECIMAL, QuestionType.DATE,
-                        QuestionType.TIME, QuestionType.DATETIME)
+        return self.is_numeric or self in (QuestionType.DATE, QuestionType.TIME,
+                                           QuestionType.DATETIME)
 
     @property
     def is_metadata(self) -> bool:
@@ -107,7 +108,7 @@ class QuestionType(StrEnum):
 
     @property
     def is_numeric(self) -> bool:
-        return self in (QuestionType.INTEGER, QuestionType.DECIMAL)
+        return self in (QuestionType.INTEGER, QuestionType.DECIMAL, QuestionType.RANGE)
 
 
 _METADATA = frozenset({
@@ -209,6 +210,19 @@ class Question:
     appearance: str = ""
     groups: tuple[str, ...] = ()
     row: int | None = None
+    # The ``parameters`` column, e.g. a range's start, end and step ({"start": "0", ...}).
+    parameters: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+
+    @property
+    def range_bounds(self) -> tuple[float, float, float]:
+        """A range question's (start, end, step), ODK's defaults 1, 10, 1 where not set."""
+        values = []
+        for key, default in (("start", 1.0), ("end", 10.0), ("step", 1.0)):
+            try:
+                values.append(float(self.parameters.get(key, default)))
+            except ValueError:
+                values.append(default)
+        return values[0], values[1], values[2]
 
     @property
     def group(self) -> str | None:

@@ -256,6 +256,12 @@ def _split_type(text: str) -> tuple[str, str]:
     return "_".join(w.lower() for w in words), ""
 
 
+def _parameters(text: str) -> dict[str, str]:
+    """``start=0 end=10 step=1`` (spaces, commas or semicolons between) -> a dict."""
+    pairs = (item.partition("=") for item in re.split(r"[\s,;]+", text.strip()) if item)
+    return {key.strip().lower(): value.strip() for key, sign, value in pairs if sign}
+
+
 class _FormReader:
     """One pass over a workbook; collects problems instead of stopping at the first."""
 
@@ -479,6 +485,13 @@ class _FormReader:
                              "survey", number, "type")
             else:
                 choice_list = choice_lists[list_name]
+        if qtype is QuestionType.RANGE:
+            for key, text in _parameters(row.get("parameters", "")).items():
+                try:
+                    float(text)
+                except ValueError:
+                    self.problem(f"the range's {key} '{text}' is not a number", "survey",
+                                 number, "parameters")
         if qtype is QuestionType.CALCULATE and parsed["calculation"] is None and not row.get(
             "calculation"
         ):
@@ -500,6 +513,7 @@ class _FormReader:
             appearance=row.get("appearance", ""),
             groups=group_path,
             row=number,
+            parameters=MappingProxyType(_parameters(row.get("parameters", ""))),
         )
 
     def _check_language_gaps(self, survey, choices, codes) -> None:

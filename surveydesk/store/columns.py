@@ -44,8 +44,7 @@ class WaveData:
 
 
 def _numeric(questionnaire: Questionnaire, name: str) -> bool:
-    return name in questionnaire and questionnaire.question(name).type in (
-        QuestionType.INTEGER, QuestionType.DECIMAL)
+    return name in questionnaire and questionnaire.question(name).type.is_numeric
 
 
 def wave_data(db: Database, wave, questionnaire: Questionnaire,

@@ -51,3 +51,52 @@ def test_entry_checks_a_typed_time_before_it_is_accepted():
     refused = session.check(TIME, "25:00")
     assert not refused.accepted and refused.message.startswith("Expected a time of day")
     assert session.check(TIME, "7.45").value == "07:45:00"
+
+
+# -- range (a number from start to end in steps) -------------------------------------------
+SCALE = Question("likely", QuestionType.RANGE,
+                 parameters={"start": "0", "end": "10", "step": "1"})
+HALVES = Question("rating", QuestionType.RANGE,
+                  parameters={"start": "5", "end": "1", "step": "-0.5"})
+
+
+@pytest.mark.parametrize(("question", "typed", "value"), [
+    (SCALE, "0", 0.0), (SCALE, "10", 10.0), (SCALE, "7", 7.0),
+    (HALVES, "2,5", 2.5), (HALVES, "5", 5.0), (HALVES, "1", 1.0),
+    (Question("plain", QuestionType.RANGE), "3", 3.0),  # ODK's defaults: 1 to 10 by 1
+])
+def test_a_range_takes_a_number_on_its_grid(question, typed, value):
+    assert AnswerReader(question).read(typed) == value
+
+
+@pytest.mark.parametrize(("question", "typed", "message"), [
+    (SCALE, "11", "expected a number from 0 to 10 in steps of 1"),
+    (SCALE, "2.5", "expected a number from 0 to 10 in steps of 1"),
+    (SCALE, "mange", "expected a number from 0 to 10 in steps of 1"),
+    (HALVES, "2.25", "expected a number from 1 to 5 in steps of 0.5"),
+    (Question("plain", QuestionType.RANGE), "0", "expected a number from 1 to 10"),
+])
+def test_a_number_off_the_range_is_refused_with_the_range(question, typed, message):
+    with pytest.raises(AnswerError, match=message):
+        AnswerReader(question).read(typed)
+
+
+def test_a_range_question_is_read_from_the_form_and_analysed_as_a_number(tmp_path):
+    from surveydesk.core.errors import FormError
+    from surveydesk.core.xlsform import read_xlsform
+    from tests.conftest import write_form
+
+    path = write_form(tmp_path / "range.xlsx", choices=None, survey=[
+        {"type": "range", "name": "likely", "label": "How likely?",
+         "parameters": "start=0 end=10 step=1"}],
+        survey_header=("type", "name", "label", "parameters"))
+    question = read_xlsform(path).question("likely")
+    assert question.range_bounds == (0.0, 10.0, 1.0) and question.type.is_numeric
+    broken = write_form(tmp_path / "broken.xlsx", choices=None, survey=[
+        {"type": "range", "name": "likely", "label": "How likely?",
+         "parameters": "start=0 end=ten"}],
+        survey_header=("type", "name", "label", "parameters"))
+    with pytest.raises(FormError) as refused:
+        read_xlsform(broken)
+    assert [(p.row, p.column, p.message) for p in refused.value.problems] == [
+        (2, "parameters", "the range's end 'ten' is not a number")]

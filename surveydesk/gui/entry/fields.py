@@ -17,6 +17,7 @@ from surveydesk.core.answers import AnswerError
 from surveydesk.core.interview import InterviewSession
 from surveydesk.core.questionnaire import Question, QuestionType
 from surveydesk.gui.entry.style import OPTION_PT, sized
+from surveydesk.gui.translation import fill
 
 translate = QCoreApplication.translate
 _RETURN = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -72,6 +73,12 @@ def shown_text(value: object) -> str:
     return str(value)
 
 
+def _bounds(question: Question) -> tuple[str, str, str]:
+    """A range's lowest and highest value and its step, as the interviewer reads them."""
+    start, end, step = question.range_bounds
+    return tuple(shown_text(x) for x in (min(start, end), max(start, end), abs(step)))
+
+
 def placeholder(question: Question) -> str:
     if question.type is QuestionType.INTEGER:
         return translate("AnswerField", "A whole number")
@@ -79,6 +86,9 @@ def placeholder(question: Question) -> str:
         return translate("AnswerField", "A number")
     if question.type is QuestionType.DATE:
         return translate("AnswerField", "DD-MM-YYYY")
+    if question.type is QuestionType.RANGE:
+        low, high, _step = _bounds(question)
+        return fill(translate("AnswerField", "A number from %1 to %2"), low, high)
     if question.type is QuestionType.TIME:
         return translate("AnswerField", "HH:MM")
     if question.type is QuestionType.DATETIME:
@@ -100,6 +110,10 @@ def type_problem(session: InterviewSession, question: Question, text: str) -> st
         return translate("AnswerField", "Type a whole number, for example 42.")
     if question.type is QuestionType.DECIMAL:
         return translate("AnswerField", "Type a number, for example 12.5 or 12,5.")
+    if question.type is QuestionType.RANGE:
+        low, high, step = _bounds(question)
+        return fill(translate("AnswerField", "Type a number from %1 to %2 in steps of %3."),
+                    low, high, step)
     if question.type is QuestionType.TIME:
         return translate("AnswerField", "Type a time as HH:MM, for example 14:30.")
     if question.type is QuestionType.DATETIME:
