@@ -50,6 +50,17 @@ def project(tmp_path, form):
         yield created
 
 
+def _imported_and_exported(project, folder, text: str) -> list[dict[str, str]]:
+    """Import ``text`` as a CSV file into wave 2025, export the project; its rows."""
+    data = folder / "web.csv"
+    data.write_text(text, encoding="utf-8")
+    import_file(project, data, "2025")
+    out = folder / "out.csv"
+    export_csv(project, out)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
 def test_the_form_loads_with_metadata_and_phone_only_types(form):
     questionnaire = read_xlsform(form)
     types = {q.name: q.type for q in questionnaire.questions}
@@ -89,17 +100,11 @@ def test_entry_fills_the_metadata_and_passes_phone_only_questions_by(project):
 
 def test_web_data_keeps_positions_pictures_and_codes_as_text_and_exports_them(project,
                                                                             tmp_path):
-    data = tmp_path / "web.csv"
-    data.write_text(
+    (row,) = _imported_and_exported(
+        project, tmp_path,
         "respondent_id,started,ended,day,device,age,where,picture,code,comment,campaign\n"
         "w1,2025-03-04T09:05:07.000+01:00,2025-03-04T09:09:00.000+01:00,2025-03-04,"
-        "collect:abc,44,55.6761 12.5683 12 4.5,1741075500.jpg,5701234567892,fint,sms\n",
-        encoding="utf-8")
-    import_file(project, data, "2025")
-    out = tmp_path / "out.csv"
-    export_csv(project, out)
-    with out.open(encoding="utf-8-sig", newline="") as handle:
-        row = next(csv.DictReader(handle))
+        "collect:abc,44,55.6761 12.5683 12 4.5,1741075500.jpg,5701234567892,fint,sms\n")
     assert row["where"] == "55.6761 12.5683 12 4.5" and row["picture"] == "1741075500.jpg"
     assert row["code"] == "5701234567892" and row["device"] == "collect:abc"
     assert row["started"] == "2025-03-04T09:05:07.000+01:00" and row["age"] == "44"
@@ -132,15 +137,10 @@ def test_times_are_entered_imported_and_exported_as_typed_answers(tmp_path):
         assert not recorder.confirm("9.75").accepted  # not a time: asked again
         assert recorder.confirm("9.45").accepted
         assert recorder.confirm("30-09-2025 14:30").accepted and recorder.complete() == []
-        data = tmp_path / "web.csv"
-        data.write_text("respondent_id,arrived,booked\n"
-                        "w1,14:30:00.000+01:00,2025-09-30T14:30:00.000+02:00\n",
-                        encoding="utf-8")
-        import_file(project, data, "2025")
-        out = tmp_path / "out.csv"
-        export_csv(project, out)
-    with out.open(encoding="utf-8-sig", newline="") as handle:
-        rows = {row["respondent_id"] or "entered": row for row in csv.DictReader(handle)}
+        exported = _imported_and_exported(
+            project, tmp_path, "respondent_id,arrived,booked\n"
+            "w1,14:30:00.000+01:00,2025-09-30T14:30:00.000+02:00\n")
+    rows = {row["respondent_id"] or "entered": row for row in exported}
     assert (rows["entered"]["arrived"], rows["entered"]["booked"]) == (
         "09:45:00", "2025-09-30T14:30:00")
     assert (rows["w1"]["arrived"], rows["w1"]["booked"]) == (
