@@ -111,6 +111,10 @@ class AnswerReader:
             return _datetime(text)
         if kind is QuestionType.NOTE:
             raise AnswerError("a note holds no answer")
+        if kind is QuestionType.ACKNOWLEDGE:
+            if text.casefold() != "ok":
+                raise AnswerError("expected OK (the statement was acknowledged) or nothing")
+            return "OK"
         if raw.startswith("'") and raw[1:].startswith(FORMULA_STARTS):
             return raw[1:]
         return raw

@@ -162,6 +162,8 @@ class InterviewSession:
         if question.type is QuestionType.NOTE:
             self.current = self.next_after(question.name)
             return Verdict(True)
+        if question.type is QuestionType.ACKNOWLEDGE and value in (None, ""):
+            value = "OK"  # confirming the statement is its answer, as in ODK Collect
         verdict = self.check(question, value)
         if not verdict.accepted:
             return verdict

@@ -47,6 +47,7 @@ class QuestionType(StrEnum):
     DATETIME = "datetime"  # 2024-09-30T14:30:00+02:00
     RANGE = "range"  # a number from start to end in steps (``parameters``), e.g. 0 to 10
     NOTE = "note"
+    ACKNOWLEDGE = "acknowledge"  # a statement confirmed with Enter; the answer is "OK"
     CALCULATE = "calculate"
     # ODK metadata: filled in by the device when the interview starts or ends, never asked.
     START = "start"

@@ -220,6 +220,8 @@ def _type_aliases() -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
             types[name] = preloaded
         elif control.get("tag") == "upload":  # photo, q picture, add audio prompt …
             types[name] = media.get(control.get("mediatype", ""), "file")
+        elif control.get("tag") == "trigger":  # q acknowledge, add acknowledge prompt …
+            types[name] = "acknowledge"
         elif control.get("tag") == "action":
             types[name] = ("start-geopoint" if bind.get("type") == "geopoint"
                            else "background-audio")

@@ -100,3 +100,12 @@ def test_a_range_question_is_read_from_the_form_and_analysed_as_a_number(tmp_pat
         read_xlsform(broken)
     assert [(p.row, p.column, p.message) for p in refused.value.problems] == [
         (2, "parameters", "the range's end 'ten' is not a number")]
+
+
+def test_an_acknowledged_statement_is_stored_as_ok():
+    statement = Question("consent", QuestionType.ACKNOWLEDGE)
+    session = InterviewSession(Questionnaire("f", "F", "1", "da", (), (statement,)))
+    assert session.answer(None).accepted and session.answers == {"consent": "OK"}
+    assert AnswerReader(statement).read("ok") == "OK"  # as web exports write it
+    with pytest.raises(AnswerError, match="expected OK"):
+        AnswerReader(statement).read("yes")

@@ -149,7 +149,7 @@ class InterviewPage(QWidget):
             self.options.show_choices(question, session.language,
                                       session.questionnaire.fallback, value,
                                       selection_limit(question))
-        elif question.type is not QuestionType.NOTE:
+        elif question.type not in (QuestionType.NOTE, QuestionType.ACKNOWLEDGE):
             self.editor = answer_editor(question, value)
             self.answer_box.addWidget(self.editor)
             self.editor.show()  # now, not later: it takes the focus below
