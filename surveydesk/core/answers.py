@@ -79,6 +79,8 @@ class AnswerReader:
     def __init__(self, question: Question):
         self.question = question
         self._lookup = _choice_lookup(question) if question.type.is_select else {}
+        # A range's bounds, parsed from its parameters once rather than per cell.
+        self._range = question.range_bounds if question.type is QuestionType.RANGE else None
 
     def read(self, raw: str) -> object:
         """The value of ``raw``; raises :class:`AnswerError` if it is not a valid answer."""
@@ -102,7 +104,7 @@ class AnswerReader:
             except ValueError:
                 raise AnswerError("expected a number (e.g. 12.5 or 12,5)") from None
         if kind is QuestionType.RANGE:
-            return _in_range(self.question, text)
+            return _in_range(self._range, text)
         if kind is QuestionType.DATE:
             return _date(text)
         if kind is QuestionType.TIME:
@@ -186,9 +188,10 @@ def _clock(match: re.Match) -> str:
     return f"{hour:02d}:{minute:02d}:{second:02d}{match['fraction'] or ''}{zone}"
 
 
-def _in_range(question: Question, text: str) -> float:
-    """A range answer: a number from start to end (either way round) on the step's grid."""
-    start, end, step = question.range_bounds
+def _in_range(bounds: tuple[float, float, float], text: str) -> float:
+    """A range answer: a number from ``start`` to ``end`` (either way round) on the grid of
+    ``step`` (``bounds``: :attr:`Question.range_bounds`)."""
+    start, end, step = bounds
     low, high = min(start, end), max(start, end)
     try:
         value = _number(text)

@@ -14,6 +14,7 @@ the label falls back to the default language.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import warnings
@@ -191,6 +192,7 @@ _SELECT_KINDS = {"select one": "select_one", "select all that apply": "select_mu
 _SMART_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
 
+@functools.cache
 def _type_aliases() -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
     """pyxform's spellings of the types SurveyDesk knows: the select commands (``select all
     that apply from``, ``select1``, ``add select one prompt using`` …) as a pattern, and the
@@ -234,18 +236,14 @@ def _type_aliases() -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
     return pattern, commands, types
 
 
-_ALIASES: tuple[re.Pattern, dict[str, str], dict[str, str]] | None = None
-
 
 def _split_type(text: str) -> tuple[str, str]:
     """``select one from yesno`` -> ``("select_one", "yesno")``; ``string`` -> ``("text",
     "")``; an unknown type comes back as written, lower case, spaces as ``_``."""
-    global _ALIASES
     words = text.split()
     if not words:
         return "", ""
-    _ALIASES = _ALIASES or _type_aliases()
-    pattern, commands, types = _ALIASES
+    pattern, commands, types = _type_aliases()
     spaced = " ".join(words)
     match = pattern.match(spaced)
     if match:
